@@ -1,0 +1,18 @@
+import core from './001_core';
+import customers from './002_customers';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The schema's history, in order. A migration, once released, is never edited: add the next number instead.
+ * (They are TypeScript modules holding SQL text so that every host — Electron's bundle, the browser host,
+ * the CLI and the tests — loads them the same way.)
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'core', sql: core },
+  { id: 2, name: 'customers', sql: customers },
+];

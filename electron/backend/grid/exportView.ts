@@ -1,0 +1,61 @@
+import { DEFAULT_LOCALE, translator, type Locale } from '@shared/i18n/translate';
+import { catalogs } from '@shared/i18n';
+import type { ExportFormat, ExportedFile, GridColumns } from '@shared/grid';
+import { localDate } from '@shared/dates';
+import type { ManualContext } from '../handlers';
+import type { GridSpec, SqlFragment } from './spec';
+import type { GridView } from './sql';
+import { gridRows } from './page';
+import { writeExport, type ExportColumn } from './exportWriter';
+
+export type Translate = ReturnType<typeof translator>;
+
+export interface ExportViewRequest<C extends GridColumns, R> {
+  spec: GridSpec<C, R>;
+  view: GridView;
+  columns: (keyof C & string)[];
+  format: ExportFormat;
+  locale: Locale;
+  /** i18n key of the register's name, e.g. `registers.customers` (客户档案台账). */
+  register: string;
+  extra: SqlFragment[];
+  column: (colId: keyof C & string, t: Translate) => ExportColumn<R>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `{register}_{yyyy-MM-dd}_{HHmm}.{ext}` as the office files them (exports.md). */
+export function exportFileName(register: string, at: Date, ext: string): string {
+  return `${register}_${localDate(at)}_${pad(at.getHours())}${pad(at.getMinutes())}.${ext}`;
+}
+
+export function localDateTime(iso: string | null): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Exports exactly the grid the user sees — same filters, sort and visible columns — and audits it. */
+export async function exportView<C extends GridColumns, R>(ctx: ManualContext, req: ExportViewRequest<C, R>): Promise<ExportedFile> {
+  const t = translator(catalogs[req.locale] ?? catalogs[DEFAULT_LOCALE]);
+  const now = ctx.clock.now();
+  const title = t(req.register);
+  const fileName = exportFileName(title, now, req.format);
+  const { fileId, path } = await ctx.files.reserve(fileName, ctx.session.userId);
+  const rows = await writeExport({
+    path,
+    format: req.format,
+    title,
+    subtitle: `${t('exports.generatedAt')}：${localDateTime(now.toISOString())}    ${t('exports.by')}：${ctx.session.displayName}`,
+    columns: req.columns.map((id) => req.column(id, t)),
+    rows: gridRows(ctx.db, req.spec, req.view, req.extra),
+  });
+  await ctx.write((w) =>
+    w.audit({
+      action: 'export',
+      entity: req.register.replace(/^registers\./, ''),
+      summary: { fileName, format: req.format, rows, filter: req.view.filterModel, quickSearch: req.view.quickSearch || undefined },
+    }),
+  );
+  return { fileId, fileName, rows };
+}

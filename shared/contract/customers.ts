@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { id, ok } from '../schemas/common';
+import {
+  contactCreateInput,
+  contactRecord,
+  contactRemoveInput,
+  contactUpdateInput,
+  customerArchiveInput,
+  customerCreateInput,
+  customerDetail,
+  customerGridRow,
+  customerRecord,
+  customerUpdateInput,
+  historyRow,
+  searchHit,
+} from '../schemas/customer';
+import { exportedFile, gridExportSchema, gridPageSchema, gridQuerySchema } from '../grid';
+import { customerGridColumns, customerHistoryColumns } from '../grids/customers';
+
+export const customerChannels = {
+  'customers.query': channel({
+    input: gridQuerySchema(customerGridColumns),
+    output: gridPageSchema(customerGridRow),
+    access: 'customers.read',
+    tx: 'read',
+  }),
+  'customers.search': channel({
+    input: z.object({ text: z.string().trim().min(1, 'v.required').max(50, 'v.tooLong'), limit: z.int().min(1).max(20).default(10) }).strict(),
+    output: z.array(searchHit),
+    access: 'customers.read',
+    tx: 'read',
+  }),
+  'customers.get': channel({ input: z.object({ id }).strict(), output: customerDetail, access: 'customers.read', tx: 'manual' }),
+  'customers.create': channel({ input: customerCreateInput, output: customerDetail, access: 'customers.write', tx: 'write' }),
+  'customers.update': channel({ input: customerUpdateInput, output: customerRecord, access: 'customers.write', tx: 'write' }),
+  'customers.archive': channel({ input: customerArchiveInput, output: customerRecord, access: 'customers.archive', tx: 'write' }),
+  'customers.restore': channel({ input: customerArchiveInput, output: customerRecord, access: 'customers.archive', tx: 'write' }),
+  'customers.history': channel({
+    input: gridQuerySchema(customerHistoryColumns, { customerId: id }),
+    output: gridPageSchema(historyRow),
+    access: 'customers.read',
+    tx: 'read',
+  }),
+  'customers.export': channel({
+    input: gridExportSchema(customerGridColumns),
+    output: exportedFile,
+    access: 'customers.export',
+    tx: 'manual',
+  }),
+  'contacts.create': channel({ input: contactCreateInput, output: contactRecord, access: 'customers.write', tx: 'write' }),
+  'contacts.update': channel({ input: contactUpdateInput, output: contactRecord, access: 'customers.write', tx: 'write' }),
+  'contacts.remove': channel({ input: contactRemoveInput, output: ok, access: 'customers.write', tx: 'write' }),
+};
