@@ -83,7 +83,7 @@ export function gridViewSchema<C extends GridColumns>(columns: C) {
 }
 
 /** A page request from the infinite row model. */
-export function gridQuerySchema<C extends GridColumns, E extends z.ZodRawShape = {}>(columns: C, extra?: E) {
+export function gridQuerySchema<C extends GridColumns, E extends z.ZodRawShape = Record<never, never>>(columns: C, extra?: E) {
   return gridViewSchema(columns)
     .extend({ ...(extra ?? ({} as E)), startRow: z.int().min(0), endRow: z.int().min(1) })
     .refine(

@@ -67,10 +67,10 @@ export async function startBrowserHost(options: { backend: Backend; rendererDir:
   const rendererDir = resolve(options.rendererDir);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const bridgeJs = await bundleBridge();
-  const indexHtml = (await readFile(join(rendererDir, 'index.html'), 'utf8')).replace(
-    '<head>',
-    `<head>\n    <script src="${BRIDGE_PATH}"></script>`,
-  );
+  // Read on every request: a rebuild of the renderer is picked up without restarting the host.
+  const indexHtml = async () =>
+    (await readFile(join(rendererDir, 'index.html'), 'utf8')).replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+  await indexHtml();
   const callers = new Map<string, Caller>();
   const downloads = new Map<string, { path: string; fileName: string; expires: number }>();
   let port = 0;
@@ -81,7 +81,7 @@ export async function startBrowserHost(options: { backend: Backend; rendererDir:
     const headers = { 'Content-Security-Policy': csp(port), 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
     if (pathname === '/' || pathname === '/index.html') {
       res.writeHead(200, { ...headers, 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-store' });
-      res.end(indexHtml);
+      res.end(await indexHtml());
       return;
     }
     if (pathname === BRIDGE_PATH) {

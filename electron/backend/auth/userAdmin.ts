@@ -93,9 +93,13 @@ export const userAdminHandlers = handlers({
     if (losesAdmin && (await activeAdmins(ctx, input.id)) === 0) throw new AppError('CONFLICT', 'errors.user.lastAdmin');
     const sets: string[] = [];
     const params: unknown[] = [];
-    if (input.displayName !== undefined) sets.push('display_name = ?'), params.push(input.displayName);
-    if (input.projectStaff !== undefined) sets.push('project_staff = ?'), params.push(input.projectStaff ? 1 : 0);
-    if (input.active !== undefined) sets.push('active = ?'), params.push(input.active ? 1 : 0);
+    const set = (column: string, value: unknown) => {
+      sets.push(`${column} = ?`);
+      params.push(value);
+    };
+    if (input.displayName !== undefined) set('display_name', input.displayName);
+    if (input.projectStaff !== undefined) set('project_staff', input.projectStaff ? 1 : 0);
+    if (input.active !== undefined) set('active', input.active ? 1 : 0);
     await ctx.tx.run(`UPDATE users SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`, [...params, ctx.clock.now().toISOString(), input.id]);
     if (input.roles) await setRoles(ctx.tx, input.id, input.roles);
     const after = (await findUser(ctx.tx, input.id))!;

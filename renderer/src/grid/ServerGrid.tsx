@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ColumnState, GridApi, GridReadyEvent, IDatasource, RowDoubleClickedEvent } from 'ag-grid-community';
 import { App } from 'antd';
@@ -39,7 +39,7 @@ interface Props<Row> {
   refreshOn?: string;
   onRowCountChange?: (count: number) => void;
   onRowDoubleClicked?: (row: Row) => void;
-  handleRef?: React.MutableRefObject<ServerGridHandle | null>;
+  handleRef?: React.Ref<ServerGridHandle>;
   testId?: string;
 }
 
@@ -129,9 +129,12 @@ export function ServerGrid<Row>(props: Props<Row>) {
     [datasource, prefKey],
   );
 
-  if (props.handleRef) {
-    props.handleRef.current = {
-      api: apiRef.current,
+  useImperativeHandle(
+    props.handleRef,
+    () => ({
+      get api() {
+        return apiRef.current;
+      },
       view: () => ({
         ...currentView(),
         columns: (apiRef.current?.getAllDisplayedColumns() ?? []).map((c) => c.getColId()),
@@ -141,8 +144,9 @@ export function ServerGrid<Row>(props: Props<Row>) {
         apiRef.current?.resetColumnState();
         saveColumns();
       },
-    };
-  }
+    }),
+    [currentView, refresh, saveColumns],
+  );
 
   return (
     <div className="server-grid" data-testid={props.testId}>
