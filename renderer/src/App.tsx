@@ -52,6 +52,8 @@ function Root() {
       r?.reject(new CallError({ code: 'UNAUTHENTICATED', message: 'errors.auth.required' }));
       return null;
     });
+    // The next user starts on the dashboard, not on the page the last one left open.
+    window.location.hash = '#/';
     setPhase({ kind: 'login' });
   }, []);
 

@@ -52,7 +52,7 @@ const en: Shape<typeof zh> = {
     notSet: '—',
   },
   grid: {
-    rowCount: '{{count}} records',
+    rowCount: '{{n}} records',
     resetColumns: 'Reset columns',
     setFilterSearch: 'Filter values…',
     selectAll: '(Select all)',

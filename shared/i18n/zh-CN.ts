@@ -44,7 +44,7 @@ export default {
     notSet: '—',
   },
   grid: {
-    rowCount: '共 {{count}} 条',
+    rowCount: '共 {{n}} 条',
     resetColumns: '恢复默认列',
     setFilterSearch: '筛选值…',
     selectAll: '(全选)',

@@ -51,7 +51,12 @@ export async function loadDemoOffice(ctx: ManualContext, session: Session, optio
     const customers = Array.from({ length: count }, (_, i) => generateCustomer(r, start + i, staffIds, today));
     await insertCustomers(w.tx, customers, { userId: session.userId, userName: session.displayName }, at);
     await recentEdits(w.tx, r, now, session);
-    await w.audit({ action: 'demo', entity: 'system', summary: { users: DEMO_USERS.length, staff: staffIds.length, customers: count } });
+    await w.audit({
+      action: 'demo',
+      entity: 'system',
+      summary: { users: DEMO_USERS.length, staff: staffIds.length, customers: count },
+      actor: { userId: session.userId, username: session.username },
+    });
   });
 }
 

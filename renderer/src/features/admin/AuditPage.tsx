@@ -8,6 +8,7 @@ import { zh } from '@shared/i18n';
 import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
 import { ExportButton } from '../../grid/ExportButton';
 import { dateColumn, setColumn, textColumn } from '../../grid/columns';
+import { auditSummaryText } from './auditSummary';
 
 const ACTIONS = Object.keys(zh.audit.actions);
 const ENTITIES = Object.keys(zh.audit.entities);
@@ -26,7 +27,12 @@ export function AuditPage() {
       setColumn('entity', t('audit.fields.entity'), ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) })), { width: 120 }),
       textColumn('entityId', t('audit.fields.entityId'), { width: 110 }),
       textColumn('channel', t('audit.fields.channel'), { width: 170 }),
-      textColumn('summary', t('audit.fields.summary'), { flex: 1, minWidth: 300, tooltipField: 'summary' }),
+      textColumn('summary', t('audit.fields.summary'), {
+        flex: 1,
+        minWidth: 300,
+        valueFormatter: (p) => auditSummaryText(p.value as string),
+        tooltipValueGetter: (p) => auditSummaryText(p.value as string),
+      }),
     ],
     [t],
   );
@@ -45,7 +51,7 @@ export function AuditPage() {
           <Input.Search allowClear style={{ width: 320 }} onSearch={setSearch} placeholder={t('common.search')} data-testid="audit-search" />
           <span className="toolbar-spacer" />
           <span className="row-count" data-testid="row-count">
-            {count === null ? '' : t('grid.rowCount', { count })}
+            {count === null ? '' : t('grid.rowCount', { n: count.toLocaleString() })}
           </span>
           <ExportButton grid={grid} channel="audit.export" columns={Object.keys(auditGridColumns)} />
         </div>

@@ -114,7 +114,7 @@ export function StaffPage() {
         <div className="toolbar">
           <Input.Search allowClear style={{ width: 280 }} onSearch={setSearch} placeholder={t('common.search')} />
           <span className="toolbar-spacer" />
-          <span className="row-count">{count === null ? '' : t('grid.rowCount', { count })}</span>
+          <span className="row-count">{count === null ? '' : t('grid.rowCount', { n: count.toLocaleString() })}</span>
         </div>
         <ServerGrid<StaffRecord> gridKey="grid.staff" channel="staff.query" columnDefs={columns} quickSearch={search} onRowCountChange={setCount} handleRef={grid} />
       </Card>

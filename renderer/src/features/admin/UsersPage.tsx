@@ -93,7 +93,7 @@ export function UsersPage() {
         <div className="toolbar">
           <Input.Search allowClear style={{ width: 280 }} onSearch={setSearch} placeholder={t('common.search')} />
           <span className="toolbar-spacer" />
-          <span className="row-count">{count === null ? '' : t('grid.rowCount', { count })}</span>
+          <span className="row-count">{count === null ? '' : t('grid.rowCount', { n: count.toLocaleString() })}</span>
         </div>
         <ServerGrid<UserRow> gridKey="grid.users" channel="users.query" columnDefs={columns} quickSearch={search} onRowCountChange={setCount} handleRef={grid} testId="user-grid" />
       </Card>

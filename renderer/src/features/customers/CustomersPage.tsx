@@ -65,7 +65,7 @@ export function CustomersPage() {
           />
           <span className="toolbar-spacer" />
           <span className="row-count" data-testid="row-count">
-            {rowCount === null ? '' : t('grid.rowCount', { count: rowCount, formatted: rowCount.toLocaleString(i18n.language) })}
+            {rowCount === null ? '' : t('grid.rowCount', { n: rowCount.toLocaleString(i18n.language) })}
           </span>
           <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
             {t('grid.resetColumns')}

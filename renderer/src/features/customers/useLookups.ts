@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CodeListEntry } from '@shared/schemas/admin';
 import type { CodeListName } from '@shared/schemas/customer';
 import { call } from '../../api/client';
@@ -29,10 +29,15 @@ export function useLookups(): Lookups | null {
       setData({ codes, staff }),
     );
   }, [can]);
-  if (!data) return null;
-  return {
-    ...data,
-    options: (list) => data.codes.filter((c) => c.list === list && c.active).map((c) => ({ value: c.code, label: c.label })),
-    label: (list, code) => data.codes.find((c) => c.list === list && c.code === code)?.label,
-  };
+  // One object per load: the grids' column definitions depend on it, and a new object on every render made AG
+  // Grid rebuild its headers (closing an open filter menu after each click).
+  return useMemo(
+    () =>
+      data && {
+        ...data,
+        options: (list: CodeListName) => data.codes.filter((c) => c.list === list && c.active).map((c) => ({ value: c.code, label: c.label })),
+        label: (list: string, code: string) => data.codes.find((c) => c.list === list && c.code === code)?.label,
+      },
+    [data],
+  );
 }
