@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState } from 'react';
-import { Card, Input, Typography } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { auditGridColumns } from '@shared/grids/admin';
@@ -7,6 +6,7 @@ import type { AuditRow } from '@shared/schemas/admin';
 import { zh } from '@shared/i18n';
 import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
 import { ExportButton } from '../../grid/ExportButton';
+import { GridPage } from '../../grid/GridPage';
 import { dateColumn, setColumn, textColumn } from '../../grid/columns';
 import { auditSummaryText } from './auditSummary';
 
@@ -37,26 +37,14 @@ export function AuditPage() {
     [t],
   );
   return (
-    <div className="page">
-      <div className="page-header">
-        <div>
-          <Typography.Title level={4} className="page-title">
-            {t('audit.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('audit.help')}</Typography.Text>
-        </div>
-      </div>
-      <Card size="small" className="grid-card" styles={{ body: { display: 'flex', flexDirection: 'column', gap: 12, flex: 1, minHeight: 0 } }}>
-        <div className="toolbar">
-          <Input.Search allowClear style={{ width: 320 }} onSearch={setSearch} placeholder={t('common.search')} data-testid="audit-search" />
-          <span className="toolbar-spacer" />
-          <span className="row-count" data-testid="row-count">
-            {count === null ? '' : t('grid.rowCount', { n: count.toLocaleString() })}
-          </span>
-          <ExportButton grid={grid} channel="audit.export" columns={Object.keys(auditGridColumns)} />
-        </div>
-        <ServerGrid<AuditRow> gridKey="grid.audit" channel="audit.query" columnDefs={columns} quickSearch={search} onRowCountChange={setCount} handleRef={grid} testId="audit-grid" />
-      </Card>
-    </div>
+    <GridPage
+      title={t('audit.title')}
+      help={t('audit.help')}
+      onSearch={setSearch}
+      rowCount={count}
+      tools={<ExportButton grid={grid} channel="audit.export" columns={Object.keys(auditGridColumns)} />}
+    >
+      <ServerGrid<AuditRow> gridKey="grid.audit" channel="audit.query" columnDefs={columns} quickSearch={search} onRowCountChange={setCount} handleRef={grid} testId="audit-grid" />
+    </GridPage>
   );
 }

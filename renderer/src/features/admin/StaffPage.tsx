@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Switch, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Switch } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { applyFieldErrors, errorText, zodRule } from '../../forms/zodRule';
 import { formKeyHandler } from '../../forms/keyboard';
 import { blankToNull } from '../../forms/fieldValues';
 import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
+import { GridPage } from '../../grid/GridPage';
 import { enumValues, numberColumn, setColumn, textColumn } from '../../grid/columns';
 
 type StaffValues = { employeeNo: string; name: string; department: string | null; position: string | null; phone: string | null; active: boolean };
@@ -99,25 +100,21 @@ export function StaffPage() {
     [t, manage],
   );
   return (
-    <div className="page">
-      <div className="page-header">
-        <Typography.Title level={4} className="page-title">
-          {t('staff.title')}
-        </Typography.Title>
-        {manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('staff.new')}
-          </Button>
-        )}
-      </div>
-      <Card size="small" className="grid-card" styles={{ body: { display: 'flex', flexDirection: 'column', gap: 12, flex: 1, minHeight: 0 } }}>
-        <div className="toolbar">
-          <Input.Search allowClear style={{ width: 280 }} onSearch={setSearch} placeholder={t('common.search')} />
-          <span className="toolbar-spacer" />
-          <span className="row-count">{count === null ? '' : t('grid.rowCount', { n: count.toLocaleString() })}</span>
-        </div>
+    <>
+      <GridPage
+        title={t('staff.title')}
+        actions={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('staff.new')}
+            </Button>
+          )
+        }
+        onSearch={setSearch}
+        rowCount={count}
+      >
         <ServerGrid<StaffRecord> gridKey="grid.staff" channel="staff.query" columnDefs={columns} quickSearch={search} onRowCountChange={setCount} handleRef={grid} />
-      </Card>
+      </GridPage>
       {editing && (
         <StaffForm
           staff={editing === 'new' ? undefined : editing}
@@ -129,6 +126,6 @@ export function StaffPage() {
           }}
         />
       )}
-    </div>
+    </>
   );
 }

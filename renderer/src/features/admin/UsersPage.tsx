@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { App, Button, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { UserRow } from '@shared/schemas/auth';
 import { call } from '../../api/client';
 import { errorText } from '../../forms/zodRule';
 import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
+import { GridPage } from '../../grid/GridPage';
 import { dateColumn, enumValues, setColumn, textColumn } from '../../grid/columns';
 import { UserForm } from './UserForm';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -80,23 +81,19 @@ export function UsersPage() {
   );
 
   return (
-    <div className="page">
-      <div className="page-header">
-        <Typography.Title level={4} className="page-title">
-          {t('users.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-user">
-          {t('users.new')}
-        </Button>
-      </div>
-      <Card size="small" className="grid-card" styles={{ body: { display: 'flex', flexDirection: 'column', gap: 12, flex: 1, minHeight: 0 } }}>
-        <div className="toolbar">
-          <Input.Search allowClear style={{ width: 280 }} onSearch={setSearch} placeholder={t('common.search')} />
-          <span className="toolbar-spacer" />
-          <span className="row-count">{count === null ? '' : t('grid.rowCount', { n: count.toLocaleString() })}</span>
-        </div>
+    <>
+      <GridPage
+        title={t('users.title')}
+        actions={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-user">
+            {t('users.new')}
+          </Button>
+        }
+        onSearch={setSearch}
+        rowCount={count}
+      >
         <ServerGrid<UserRow> gridKey="grid.users" channel="users.query" columnDefs={columns} quickSearch={search} onRowCountChange={setCount} handleRef={grid} testId="user-grid" />
-      </Card>
+      </GridPage>
       {editing && (
         <UserForm
           user={editing === 'new' ? undefined : editing}
@@ -108,6 +105,6 @@ export function UsersPage() {
         />
       )}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
-    </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Button, Card, Input, Segmented, Spin, Typography } from 'antd';
+import { Button, Segmented, Spin } from 'antd';
 import { PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { customerGridColumns } from '@shared/grids/customers';
 import type { CustomerGridRow } from '@shared/schemas/customer';
 import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
 import { ExportButton } from '../../grid/ExportButton';
+import { GridPage } from '../../grid/GridPage';
 import { useAuth } from '../../auth/AuthContext';
 import { customerColumns } from './customerColumns';
 import { useLookups } from './useLookups';
@@ -18,7 +19,7 @@ const EXPORTABLE = Object.keys(customerGridColumns);
 
 /** 客户台账: the clerk's main workplace — the whole archive in one server-side grid. */
 export function CustomersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
   const lookups = useLookups();
@@ -35,43 +36,35 @@ export function CustomersPage() {
   );
 
   return (
-    <div className="page">
-      <div className="page-header">
-        <Typography.Title level={4} className="page-title">
-          {t('nav.customerList')}
-        </Typography.Title>
-        <div className="toolbar">
-          {can('customers.write') && (
+    <>
+      <GridPage
+        title={t('nav.customerList')}
+        actions={
+          can('customers.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-customer">
               {t('customers.new')}
             </Button>
-          )}
-        </div>
-      </div>
-      <Card size="small" className="grid-card" styles={{ body: { display: 'flex', flexDirection: 'column', gap: 12, flex: 1, minHeight: 0 } }}>
-        <div className="toolbar">
-          <Input.Search
-            allowClear
-            placeholder={t('customers.quickSearch')}
-            style={{ width: 340 }}
-            onSearch={setSearch}
-            onChange={(e) => e.target.value === '' && setSearch('')}
-            data-testid="quick-search"
-          />
+          )
+        }
+        searchPlaceholder={t('customers.quickSearch')}
+        onSearch={setSearch}
+        filters={
           <Segmented<StatusView>
             value={status}
             onChange={setStatus}
             options={(['active', 'archived', 'all'] as const).map((s) => ({ value: s, label: t(`customers.statusFilter.${s}`) }))}
           />
-          <span className="toolbar-spacer" />
-          <span className="row-count" data-testid="row-count">
-            {rowCount === null ? '' : t('grid.rowCount', { n: rowCount.toLocaleString(i18n.language) })}
-          </span>
-          <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
-            {t('grid.resetColumns')}
-          </Button>
-          {can('customers.export') && <ExportButton grid={grid} channel="customers.export" columns={EXPORTABLE} />}
-        </div>
+        }
+        rowCount={rowCount}
+        tools={
+          <>
+            <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
+              {t('grid.resetColumns')}
+            </Button>
+            {can('customers.export') && <ExportButton grid={grid} channel="customers.export" columns={EXPORTABLE} />}
+          </>
+        }
+      >
         {lookups ? (
           <ServerGrid<CustomerGridRow>
             gridKey="grid.customers"
@@ -88,7 +81,7 @@ export function CustomersPage() {
         ) : (
           <Spin />
         )}
-      </Card>
+      </GridPage>
       {creating && lookups && (
         <CustomerForm
           lookups={lookups}
@@ -99,6 +92,6 @@ export function CustomersPage() {
           }}
         />
       )}
-    </div>
+    </>
   );
 }
