@@ -50,6 +50,7 @@ const en: Shape<typeof zh> = {
     keepEditing: 'Keep editing',
     shortcutsHint: 'Ctrl+S to save, Esc to cancel',
     notSet: '—',
+    labelValue: '{{label}}: {{value}}',
   },
   grid: {
     rowCount: '{{n}} records',

@@ -42,6 +42,7 @@ export default {
     keepEditing: '继续编辑',
     shortcutsHint: 'Ctrl+S 保存，Esc 取消',
     notSet: '—',
+    labelValue: '{{label}}：{{value}}',
   },
   grid: {
     rowCount: '共 {{n}} 条',

@@ -53,7 +53,7 @@ export function AppShell() {
 
   return (
     <Layout className="app-layout">
-      <Layout.Sider width={208} theme="light" className="app-sider">
+      <Layout.Sider width={224} theme="light" className="app-sider">
         <div className="app-brand" onClick={() => void navigate('/')}>
           <div className="app-logo">内</div>
           <div>

@@ -99,7 +99,7 @@ export function DashboardPage() {
                     {ch.customerName}
                   </Link>
                   <span style={{ width: 260 }}>
-                    {changeFieldLabel(t, ch.entity, ch.field)}：{changeValueText(t, ch.field, ch.newValue)}
+                    {t('common.labelValue', { label: changeFieldLabel(t, ch.entity, ch.field), value: changeValueText(t, ch.field, ch.newValue) })}
                   </span>
                   <span style={{ width: 90 }}>{ch.userName}</span>
                   <span style={{ width: 80 }}>{ch.late && <Tag color="red">{t('customers.lateUpdate')}</Tag>}</span>
