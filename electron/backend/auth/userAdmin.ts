@@ -8,7 +8,7 @@ import type { GridSpec } from '../grid/spec';
 import { gridPage } from '../grid/page';
 import { likeEscape } from '../grid/sql';
 import { hashPassword } from './passwords';
-import { findUser, insertUser, sessionFacts, setRoles, toUserRow } from './users';
+import { findUser, insertUser, sessionFacts, setRoles, toUserRow, type UserRecord } from './users';
 
 const userGrid: GridSpec<typeof userGridColumns, UserRow> = {
   from: 'users u',
@@ -53,11 +53,13 @@ async function activeAdmins(ctx: WriteContext, exceptId: number): Promise<number
   return row?.n ?? 0;
 }
 
-function followSessions(ctx: WriteContext, userId: number) {
-  return async () => {
-    const user = await findUser(ctx.store.reader, userId);
-    if (user) ctx.sessions.refreshUser(userId, { ...sessionFacts(user), active: user.active });
-  };
+/**
+ * Applies an account change to the user's live sessions the moment the change commits. The facts are read inside
+ * the transaction so the effect is synchronous: the very next call of that user already sees the new roles (or
+ * finds the session ended).
+ */
+function followSessions(ctx: WriteContext, user: UserRecord) {
+  return () => ctx.sessions.refreshUser(user.id, { ...sessionFacts(user), active: user.active });
 }
 
 export const userAdminHandlers = handlers({
@@ -113,7 +115,7 @@ export const userAdminHandlers = handlers({
         after: { displayName: after.displayName, roles: after.roles, projectStaff: after.projectStaff, active: after.active },
       },
     });
-    ctx.afterCommit(() => void followSessions(ctx, input.id)());
+    ctx.afterCommit(followSessions(ctx, after));
     return toUserRow(after);
   },
 
@@ -126,7 +128,7 @@ export const userAdminHandlers = handlers({
       input.id,
     ]);
     await ctx.audit({ action: 'resetPassword', entity: 'user', entityId: input.id, summary: { username: user.username } });
-    ctx.afterCommit(() => void followSessions(ctx, input.id)());
+    ctx.afterCommit(followSessions(ctx, (await findUser(ctx.tx, input.id))!));
     return { ok: true as const };
   },
 

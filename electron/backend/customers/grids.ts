@@ -7,7 +7,8 @@ const bool = (v: string) => (v === 'true' ? 1 : 0);
 
 /**
  * Quick search over code, name, short name, phone and address. Three characters or more use the trigram
- * index; shorter queries (a two-character Chinese word is common) fall back to a scan with LIKE.
+ * index; shorter queries (a two-character Chinese word is common) fall back to a scan with LIKE over the same
+ * five columns, so a short search finds what a long one would.
  */
 export function customerQuickSearch(text: string, alias = 'c'): SqlFragment {
   if ([...text].length >= 3) {
@@ -18,8 +19,8 @@ export function customerQuickSearch(text: string, alias = 'c'): SqlFragment {
   }
   const like = `%${likeEscape(text)}%`;
   return {
-    sql: `(${alias}.name LIKE ? ESCAPE '\\' OR ${alias}.short_name LIKE ? ESCAPE '\\' OR ${alias}.code LIKE ? ESCAPE '\\' OR ${alias}.phone LIKE ? ESCAPE '\\')`,
-    params: [like, like, like, like],
+    sql: `(${alias}.name LIKE ? ESCAPE '\\' OR ${alias}.short_name LIKE ? ESCAPE '\\' OR ${alias}.code LIKE ? ESCAPE '\\' OR ${alias}.phone LIKE ? ESCAPE '\\' OR ${alias}.address LIKE ? ESCAPE '\\')`,
+    params: [like, like, like, like, like],
   };
 }
 

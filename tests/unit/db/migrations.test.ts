@@ -34,13 +34,18 @@ async function applied(dir: string): Promise<{ id: number; name: string }[]> {
 async function tableNames(file: string): Promise<string[]> {
   const conn = await Connection.open(file, { readOnly: true });
   try {
-    return (await conn.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)).map((r) => r.name);
+    return (
+      await conn.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    ).map((r) => r.name);
   } finally {
     await conn.close();
   }
 }
 
-const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 describe('migrations', () => {
   it('are numbered 1, 2, … without gaps and have distinct names', () => {
@@ -56,7 +61,9 @@ describe('migrations', () => {
     expect(store.migration.backupFile).toBeNull();
     await store.close();
     expect(await applied(dir)).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name })));
-    expect(await tableNames(join(dir, DB_FILE))).toEqual(expect.arrayContaining(['users', 'audit_log', 'customers', 'customer_changes', 'staff']));
+    expect(await tableNames(join(dir, DB_FILE))).toEqual(
+      expect.arrayContaining(['users', 'audit_log', 'customers', 'customer_changes', 'staff']),
+    );
     expect(await readdir(dir)).not.toContain('backups');
   });
 
@@ -75,7 +82,9 @@ describe('migrations', () => {
     const first = await openStore({ dataDir: dir, clock, migrations: MIGRATIONS.slice(0, 1) });
     expect(first.migration.applied).toEqual([1]);
     await first.write((tx) =>
-      tx.run(`INSERT INTO settings (key, value, updated_at) VALUES ('probe', '"kept"', '2026-11-25T02:00:00.000Z')`),
+      tx.run(
+        `INSERT INTO settings (key, value, updated_at) VALUES ('probe', '"kept"', '2026-11-25T02:00:00.000Z')`,
+      ),
     );
     await first.close();
     expect(await tableNames(join(dir, DB_FILE))).not.toContain('customers');
@@ -91,9 +100,13 @@ describe('migrations', () => {
     // The copy is the database as it was before: migration 1 only, with its data.
     const backup = await Connection.open(backupFile!, { readOnly: true });
     try {
-      expect(await backup.all('SELECT id, name FROM schema_migrations')).toEqual([{ id: 1, name: MIGRATIONS[0]!.name }]);
+      expect(await backup.all('SELECT id, name FROM schema_migrations')).toEqual([
+        { id: 1, name: MIGRATIONS[0]!.name },
+      ]);
       expect(await backup.get(`SELECT value FROM settings WHERE key = 'probe'`)).toEqual({ value: '"kept"' });
-      expect(await backup.get(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'customers'`)).toEqual({ n: 0 });
+      expect(await backup.get(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'customers'`)).toEqual({
+        n: 0,
+      });
     } finally {
       await backup.close();
     }
@@ -105,7 +118,9 @@ describe('migrations', () => {
     await (await openStore({ dataDir: dir, clock })).close();
     const file = join(dir, DB_FILE);
     const conn = await Connection.open(file);
-    await conn.run(`INSERT INTO schema_migrations (id, name, applied_at) VALUES (99, 'from_the_future', '2027-01-01T00:00:00.000Z')`);
+    await conn.run(
+      `INSERT INTO schema_migrations (id, name, applied_at) VALUES (99, 'from_the_future', '2027-01-01T00:00:00.000Z')`,
+    );
     await conn.close();
     const before = await sha256(file);
     const filesBefore = (await readdir(dir)).sort();
@@ -115,7 +130,10 @@ describe('migrations', () => {
       (err: unknown) => err,
     );
     expect(error).toBeInstanceOf(NewerDatabaseError);
-    expect((error as NewerDatabaseError).applied.map((m) => m.id)).toEqual([...MIGRATIONS.map((m) => m.id), 99]);
+    expect((error as NewerDatabaseError).applied.map((m) => m.id)).toEqual([
+      ...MIGRATIONS.map((m) => m.id),
+      99,
+    ]);
 
     expect(await sha256(file)).toBe(before);
     expect((await readdir(dir)).filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm')).sort()).toEqual(
@@ -144,7 +162,9 @@ describe('migrations', () => {
             INSERT INTO probe_half_done VALUES (1);
             INSERT INTO no_such_table VALUES (1);`,
     };
-    await expect(openStore({ dataDir: dir, clock, migrations: [...MIGRATIONS, broken] })).rejects.toThrow(/Migration \d+_broken failed/);
+    await expect(openStore({ dataDir: dir, clock, migrations: [...MIGRATIONS, broken] })).rejects.toThrow(
+      /Migration \d+_broken failed/,
+    );
 
     expect(await applied(dir)).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name })));
     expect(await tableNames(join(dir, DB_FILE))).not.toContain('probe_half_done');
@@ -157,7 +177,9 @@ describe('migrations', () => {
   it('rolls back a failing migration on a fresh database, keeping the earlier ones', async () => {
     const dir = await dataDir();
     const broken = { id: 2, name: 'broken', sql: `CREATE TABLE probe_x (x); SELECT no_such_function();` };
-    await expect(openStore({ dataDir: dir, clock, migrations: [MIGRATIONS[0]!, broken] })).rejects.toThrow(/Migration 2_broken failed/);
+    await expect(openStore({ dataDir: dir, clock, migrations: [MIGRATIONS[0]!, broken] })).rejects.toThrow(
+      /Migration 2_broken failed/,
+    );
     expect(await applied(dir)).toEqual([{ id: 1, name: MIGRATIONS[0]!.name }]);
     expect(await tableNames(join(dir, DB_FILE))).not.toContain('probe_x');
   });

@@ -22,7 +22,9 @@ describe('writer queue', () => {
     await store.write(async (tx) => {
       await tx.run('CREATE TABLE probe_counter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)');
       await tx.run('INSERT INTO probe_counter (id, n) VALUES (1, 0)');
-      await tx.run('CREATE TABLE probe_log (seq INTEGER PRIMARY KEY, op INTEGER NOT NULL, step INTEGER NOT NULL)');
+      await tx.run(
+        'CREATE TABLE probe_log (seq INTEGER PRIMARY KEY, op INTEGER NOT NULL, step INTEGER NOT NULL)',
+      );
     });
   });
 
@@ -32,7 +34,10 @@ describe('writer queue', () => {
   });
 
   const counter = async () => (await store.reader.get<{ n: number }>('SELECT n FROM probe_counter'))!.n;
-  const logRows = () => store.reader.all<{ seq: number; op: number; step: number }>('SELECT seq, op, step FROM probe_log ORDER BY seq');
+  const logRows = () =>
+    store.reader.all<{ seq: number; op: number; step: number }>(
+      'SELECT seq, op, step FROM probe_log ORDER BY seq',
+    );
 
   /** Read-modify-write with awaits between the statements: interleaving two of these would lose increments. */
   const increment = (op: number, steps: number, failAt?: number) =>
@@ -80,9 +85,17 @@ describe('writer queue', () => {
       increment(103, 3, 2), // fails after writing three log rows
       increment(104, 3),
     ]);
-    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
     expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(Error);
-    expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toBe('operation 101 fails at step 1');
+    expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toBe(
+      'operation 101 fails at step 1',
+    );
 
     expect(await counter()).toBe(start + 3);
     const added = (await logRows()).slice(logBefore);
@@ -180,7 +193,9 @@ describe('writer queue', () => {
   it('gives the reader a connection that cannot write (query_only)', async () => {
     const reader = store.reader as unknown as Connection;
     expect(await reader.get<{ query_only: number }>('PRAGMA query_only')).toEqual({ query_only: 1 });
-    await expect(reader.all('INSERT INTO probe_log (op, step) VALUES (930, 0)')).rejects.toThrow(/readonly|read-only/i);
+    await expect(reader.all('INSERT INTO probe_log (op, step) VALUES (930, 0)')).rejects.toThrow(
+      /readonly|read-only/i,
+    );
     await expect(reader.run('UPDATE probe_counter SET n = 0')).rejects.toThrow(/readonly|read-only/i);
     await expect(reader.exec('CREATE TABLE probe_nope (x)')).rejects.toThrow(/readonly|read-only/i);
     expect(await store.reader.get('SELECT 1 AS hit FROM probe_log WHERE op = 930')).toBeUndefined();

@@ -7,7 +7,10 @@ import type { TestEnv } from './env';
 let seq = 0;
 
 /** A valid customer; `managerStaffId` must be an active staff member. */
-export function customerValues(managerStaffId: number, overrides: Partial<CustomerInput> = {}): CustomerInput {
+export function customerValues(
+  managerStaffId: number,
+  overrides: Partial<CustomerInput> = {},
+): CustomerInput {
   seq++;
   return {
     code: `KH${String(seq).padStart(5, '0')}`,
@@ -38,6 +41,8 @@ export async function createCustomer(
 }
 
 /** A whole-view page of the customer grid. */
-export function allRowsQuery(view: Partial<ChannelInput<'customers.query'>> = {}): ChannelInput<'customers.query'> {
+export function allRowsQuery(
+  view: Partial<ChannelInput<'customers.query'>> = {},
+): ChannelInput<'customers.query'> {
   return { startRow: 0, endRow: 1000, sortModel: [], filterModel: {}, quickSearch: '', ...view };
 }

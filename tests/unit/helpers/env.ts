@@ -7,6 +7,7 @@ import type { Role } from '@shared/permissions';
 import { createBackend, type Backend, type Caller } from '../../../electron/backend/index';
 import { manualClock } from '../../../electron/backend/clock';
 import type { Logger } from '../../../electron/backend/log';
+import type { Reader } from '../../../electron/backend/db/connection';
 
 /** The instant every test backend starts at (10:00 in Beijing, 02:00 UTC — the same calendar day either way). */
 export const START = '2026-11-25T02:00:00Z';
@@ -23,7 +24,9 @@ export interface TestUser {
   caller: Caller;
 }
 
-export async function tempDir(prefix = 'neiqin-unit-'): Promise<{ dir: string; remove: () => Promise<void> }> {
+export async function tempDir(
+  prefix = 'neiqin-unit-',
+): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -52,7 +55,13 @@ export interface TestEnv {
   /** A call that must fail; returns the error shape. */
   fail(caller: Caller, channel: ChannelName, input: unknown): Promise<AppErrorShape>;
   /** Creates a user through users.create, clears the must-change flag and logs the user in as a new caller. */
-  createUser(options: { roles: Role[]; projectStaff?: boolean; username?: string; displayName?: string; login?: boolean }): Promise<TestUser>;
+  createUser(options: {
+    roles: Role[];
+    projectStaff?: boolean;
+    username?: string;
+    displayName?: string;
+    login?: boolean;
+  }): Promise<TestUser>;
   login(username: string, password: string): Promise<Caller>;
   createStaff(options?: { employeeNo?: string; name?: string; active?: boolean }): Promise<number>;
   rowCounts(): Promise<Record<string, number>>;
@@ -82,11 +91,18 @@ export async function freshBackend(options: { start?: string } = {}): Promise<Te
 
   const call = <C extends ChannelName>(caller: Caller, channel: C, input: ChannelInput<C>) =>
     backend.invoke(caller, channel, input) as Promise<ChannelOutput<C>>;
-  const fail = (caller: Caller, channel: ChannelName, input: unknown) => failure(backend.invoke(caller, channel, input));
+  const fail = (caller: Caller, channel: ChannelName, input: unknown) =>
+    failure(backend.invoke(caller, channel, input));
 
   const adminCaller: Caller = { sessionId: null };
   const adminUser = await call(adminCaller, 'setup.createAdmin', { ...ADMIN, loadDemo: false });
-  const admin: TestUser = { id: adminUser.id, username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password, caller: adminCaller };
+  const admin: TestUser = {
+    id: adminUser.id,
+    username: ADMIN.username,
+    displayName: ADMIN.displayName,
+    password: ADMIN.password,
+    caller: adminCaller,
+  };
 
   const login = async (username: string, password: string) => {
     const caller: Caller = { sessionId: null };
@@ -113,7 +129,9 @@ export async function freshBackend(options: { start?: string } = {}): Promise<Te
         projectStaff,
       });
       // Fixture shortcut: new accounts must change their password first; the flow itself is tested in auth/.
-      await backend.store.write((tx) => tx.run('UPDATE users SET must_change_password = 0 WHERE id = ?', [row.id]));
+      await backend.store.write((tx) =>
+        tx.run('UPDATE users SET must_change_password = 0 WHERE id = ?', [row.id]),
+      );
       const caller = doLogin ? await login(name, PASSWORD) : { sessionId: null };
       return { id: row.id, username: name, displayName: row.displayName, password: PASSWORD, caller };
     },
@@ -134,18 +152,24 @@ export async function freshBackend(options: { start?: string } = {}): Promise<Te
 }
 
 /** Row count of every table (including the search index's shadow tables), for "nothing was written" checks. */
-export async function rowCounts(backend: Backend): Promise<Record<string, number>> {
-  const tables = await backend.store.reader.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
+export async function rowCounts(backend: { store: { reader: Reader } }): Promise<Record<string, number>> {
+  const tables = await backend.store.reader.all<{ name: string }>(
+    `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`,
+  );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    const row = await backend.store.reader.get<{ n: number }>(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`);
+    const row = await backend.store.reader.get<{ n: number }>(
+      `SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`,
+    );
     counts[name] = row?.n ?? -1;
   }
   return counts;
 }
 
-export async function snapshot(backend: Backend): Promise<string> {
-  const tables = await backend.store.reader.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
+export async function snapshot(backend: { store: { reader: Reader } }): Promise<string> {
+  const tables = await backend.store.reader.all<{ name: string }>(
+    `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`,
+  );
   const parts: string[] = [];
   for (const { name } of tables) {
     const rows = await backend.store.reader.all(`SELECT * FROM "${name.replace(/"/g, '""')}"`);
