@@ -10,7 +10,7 @@ export function issuesFromZod(error: z.ZodError, input?: unknown): FieldIssue[] 
     const path = issue.path.map(String).join('.');
     const base = { path };
     if (issue.message.startsWith('v.')) {
-      return { ...base, key: issue.message, ...paramsOf(issue) };
+      return { ...base, key: issue.message, ...(issue.message === 'v.required' ? {} : paramsOf(issue)) };
     }
     switch (issue.code) {
       case 'invalid_type':

@@ -44,6 +44,9 @@ export const loginHandlers = handlers({
     }
     if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
       const minutes = Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 60_000);
+      await ctx.write((w) =>
+        w.audit({ action: 'loginFailed', entity: 'user', entityId: user.id, summary: { username: user.username, reason: 'locked', minutes }, actor }),
+      );
       throw new AppError('FORBIDDEN', 'errors.auth.locked', { params: { minutes } });
     }
     const ok = await verifyPassword(input.password, user.passwordHash);

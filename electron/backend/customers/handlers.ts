@@ -59,11 +59,11 @@ export const customerHandlers = handlers({
     await checkReferences(ctx.tx, values, 'customer.');
     const now = ctx.clock.now().toISOString();
     const columns = CUSTOMER_FIELDS.map((f) => CUSTOMER_COLUMN[f]);
-    const orderCycleApprover = values.orderCycle ? ctx.session.displayName : null;
+    // The order cycle agreed at registration is not a change: only later changes need a supervisor's approval.
     const { lastID: id } = await ctx.tx.run(
-      `INSERT INTO customers (${columns.join(', ')}, order_cycle_approved_by, created_at, updated_at)
-       VALUES (${columns.map(() => '?').join(', ')}, ?, ?, ?)`,
-      [...CUSTOMER_FIELDS.map((f) => toDb(values[f])), orderCycleApprover, now, now],
+      `INSERT INTO customers (${columns.join(', ')}, created_at, updated_at)
+       VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`,
+      [...CUSTOMER_FIELDS.map((f) => toDb(values[f])), now, now],
     );
     await recordChanges(ctx, id, input.receivedOn, [
       { entity: 'customer', entityId: id, entityLabel: values.name, field: 'created', oldValue: null, newValue: `${values.code} ${values.name}` },
@@ -155,7 +155,7 @@ export const customerHandlers = handlers({
     const current = await editableCustomer(ctx, input.id, input.version);
     if (current.status !== 'archived') throw new AppError('CONFLICT', 'errors.customer.notArchived');
     await ctx.tx.run(
-      `UPDATE customers SET status = 'active', archived_at = NULL, version = version + 1, updated_at = ? WHERE id = ?`,
+      `UPDATE customers SET status = 'active', archived_at = NULL, archived_reason = NULL, version = version + 1, updated_at = ? WHERE id = ?`,
       [ctx.clock.now().toISOString(), current.id],
     );
     await recordChanges(ctx, current.id, input.receivedOn, [

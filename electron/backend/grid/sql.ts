@@ -145,6 +145,7 @@ export function orderFor<C extends GridColumns, R>(spec: GridSpec<C, R>, view: G
   const terms = sort
     .filter((s) => spec.columns[s.colId as keyof C])
     .map((s) => `${spec.columns[s.colId as keyof C].sql} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+  // Ties go by the key in insertion order: the fields of one save read in the order they were recorded.
   terms.push(spec.id);
   return `ORDER BY ${terms.join(', ')}`;
 }

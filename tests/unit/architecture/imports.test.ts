@@ -52,6 +52,12 @@ describe('architecture import rules (ESLint)', () => {
       'electron/backend/__probe.ts',
     );
     expect(hosts.lines).toEqual([1, 2, 3]);
+    // Relative paths written from inside the backend count as well.
+    const relative = await restricted(
+      `import { WEB_PREFERENCES } from '../../main/security';\nimport { startBrowserHost } from '../../browser-host/server';\nimport { grid } from '../customers/grids';\nexport const probe = [WEB_PREFERENCES, startBrowserHost, grid];\n`,
+      'electron/backend/auth/__probe.ts',
+    );
+    expect(relative.lines).toEqual([1, 2]);
   });
 
   it('keeps Node and our other folders out of shared/', async () => {

@@ -79,6 +79,15 @@ describe('login lockout', () => {
       details: { params: { minutes: 1 } },
     });
     expect(caller.sessionId).toBeNull();
+    // Attempts against a locked account are on record too.
+    const attempts = await env.backend.store.reader.all<{ action: string; summary: string }>(
+      `SELECT action, summary FROM audit_log WHERE entity = 'user' AND entity_id = ? ORDER BY id DESC LIMIT 2`,
+      [String(user.id)],
+    );
+    expect(attempts.map((a) => [a.action, JSON.parse(a.summary).reason])).toEqual([
+      ['loginFailed', 'locked'],
+      ['loginFailed', 'locked'],
+    ]);
   });
 
   it('lets the right password in once the 15 minutes are over, and starts counting afresh', async () => {

@@ -115,7 +115,12 @@ describe('archiving and restoring', () => {
       reason: '客户恢复经营',
       receivedOn: today(env),
     });
-    expect(restored).toMatchObject({ status: 'active', archivedAt: null, version: archived.version + 1 });
+    expect(restored).toMatchObject({
+      status: 'active',
+      archivedAt: null,
+      archivedReason: null,
+      version: archived.version + 1,
+    });
     const notArchived = await env.fail(clerk.caller, 'customers.restore', {
       id: customer.id,
       version: restored.version,

@@ -122,6 +122,16 @@ describe('creating a customer', () => {
     expect(await env.rowCounts()).toEqual(before);
   });
 
+  it('takes the order cycle agreed at registration without recording an approver', async () => {
+    // Only a later change of the order cycle needs a supervisor's approval (customers.md).
+    const created = await createCustomer(
+      env,
+      clerk.caller,
+      customerValues(staffId, { code: 'OC-001', orderCycle: '每周' }),
+    );
+    expect(created.customer).toMatchObject({ orderCycle: '每周', orderCycleApprovedBy: null });
+  });
+
   it('finds the new customer through the search index', async () => {
     const hits = await env.call(clerk.caller, 'customers.search', { text: '华东商贸' });
     expect(hits.map((h) => h.code)).toContain('HZ-001');
