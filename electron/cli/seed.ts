@@ -13,6 +13,7 @@ import { createBackend, type Backend } from '../backend';
 import { fileLogger } from '../backend/log';
 import { defaultDataDir } from '../backend/paths';
 import { DB_FILE } from '../backend/db/store';
+import { Connection } from '../backend/db/connection';
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_USERS } from '../backend/demo/demoOffice';
 import {
   BATCH_SIZE,
@@ -20,6 +21,7 @@ import {
   DEFAULT_STAFF,
   demoStaffNumbersTaken,
   ensureAdmin,
+  existingUsernames,
   ensureStaff,
   loadDemoAsAdmin,
   officeCounts,
@@ -93,13 +95,16 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (v.customers !== undefined) {
     const text = v.customers.replace(/[_,]/g, '');
     if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_CUSTOMERS) {
-      throw new UsageError(`--customers wants a whole number from 1 to ${MAX_CUSTOMERS.toLocaleString('en-US')}, not "${v.customers}".`);
+      throw new UsageError(
+        `--customers wants a whole number from 1 to ${MAX_CUSTOMERS.toLocaleString('en-US')}, not "${v.customers}".`,
+      );
     }
     customers = Number(text);
   }
   let seed = DEFAULT_SEED;
   if (v.seed !== undefined) {
-    if (!/^\d{1,10}$/.test(v.seed) || Number(v.seed) > 0xffffffff) throw new UsageError(`--seed wants a whole number from 0 to 4294967295, not "${v.seed}".`);
+    if (!/^\d{1,10}$/.test(v.seed) || Number(v.seed) > 0xffffffff)
+      throw new UsageError(`--seed wants a whole number from 0 to 4294967295, not "${v.seed}".`);
     if (customers === null) throw new UsageError('--seed only applies to --customers.');
     seed = Number(v.seed);
   }
@@ -107,15 +112,45 @@ function parseOptions(argv: string[]): Options | 'help' {
   const dirArg = v['data-dir'] ?? process.env.NEIQIN_DATA_DIR ?? defaultDataDir();
   if (dirArg.trim() === '') throw new UsageError('--data-dir is empty.');
   const dataDir = resolve(dirArg);
-  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new UsageError(`The data folder ${dataDir} is a file, not a folder.`);
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory())
+    throw new UsageError(`The data folder ${dataDir} is a file, not a folder.`);
   return { demo: v.demo ?? false, customers, seed, dataDir };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** Customers already in an existing database, read without opening it through the backend (which migrates). */
+async function existingCustomers(file: string): Promise<number> {
+  if (!existsSync(file)) return 0;
+  const db = await Connection.open(file, { readOnly: true });
+  try {
+    const table = await db.get(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'customers'`);
+    return table ? ((await db.get<{ n: number }>('SELECT count(*) AS n FROM customers'))?.n ?? 0) : 0;
+  } finally {
+    await db.close();
+  }
+}
+
+function refuseDemo(customers: number, options: Options): number {
+  console.error(
+    `\nRefused: this data folder already holds ${n(customers)} customers, and the demo office is meant for an empty one.\n` +
+      'Nothing was changed. Use another --data-dir for the demo' +
+      (options.customers === null
+        ? ', or --customers N to add generated customers here.'
+        : ', or drop --demo to only add customers.'),
+  );
+  return 1;
+}
+
 async function run(options: Options): Promise<number> {
-  const isNew = !existsSync(resolve(options.dataDir, DB_FILE));
+  const file = resolve(options.dataDir, DB_FILE);
+  const isNew = !existsSync(file);
   const started = performance.now();
+  if (options.demo) {
+    // Refuse before the backend opens the database: opening brings an older schema up to date, a change.
+    const customers = await existingCustomers(file).catch(() => 0);
+    if (customers > 0) return refuseDemo(customers, options);
+  }
   let backend: Backend;
   try {
     backend = await createBackend({ dataDir: options.dataDir, log: fileLogger(options.dataDir) });
@@ -126,25 +161,23 @@ async function run(options: Options): Promise<number> {
   try {
     const before = await officeCounts(backend);
     console.log(`Data folder: ${options.dataDir}${isNew ? ' (new database)' : ''}`);
-    console.log(`Before: ${n(before.users)} users, ${n(before.staff)} staff, ${n(before.customers)} customers`);
+    console.log(
+      `Before: ${n(before.users)} users, ${n(before.staff)} staff, ${n(before.customers)} customers`,
+    );
 
-    if (options.demo && before.customers > 0) {
-      console.error(
-        `\nRefused: this data folder already holds ${n(before.customers)} customers, and the demo office is meant for an empty one.\n` +
-          'Nothing was changed. Use another --data-dir for the demo' +
-          (options.customers === null ? ', or --customers N to add generated customers here.' : ', or drop --demo to only add customers.'),
-      );
-      return 1;
-    }
+    if (options.demo && before.customers > 0) return refuseDemo(before.customers, options);
     if (options.demo && before.users > 0) {
       const taken = await demoStaffNumbersTaken(backend);
       if (taken.length) {
-        console.error(`\nRefused: the demo's customer managers KM001–KM020 would clash with existing staff (${taken.join(', ')}). Nothing was changed.`);
+        console.error(
+          `\nRefused: the demo's customer managers KM001–KM020 would clash with existing staff (${taken.join(', ')}). Nothing was changed.`,
+        );
         return 1;
       }
     }
 
     const done: string[] = [];
+    const usersBefore = await existingUsernames(backend);
     let admin: AdminAccount | null = null;
     if (options.demo) {
       const t = performance.now();
@@ -154,7 +187,9 @@ async function run(options: Options): Promise<number> {
         admin = await ensureAdmin(backend);
         await loadDemoAsAdmin(backend, admin);
       }
-      done.push(`loaded the demo office (${DEMO_USERS.length} demo accounts, 20 customer managers, ${n(DEMO_CUSTOMERS)} customers) in ${secs(t)}`);
+      done.push(
+        `loaded the demo office (${DEMO_USERS.length} demo accounts, 20 customer managers, ${n(DEMO_CUSTOMERS)} customers) in ${secs(t)}`,
+      );
     }
     if (options.customers !== null) {
       admin ??= await ensureAdmin(backend);
@@ -168,27 +203,44 @@ async function run(options: Options): Promise<number> {
         onProgress: progressPrinter('  customers'),
       });
       const rate = Math.round(result.inserted / (result.elapsedMs / 1000));
-      done.push(`added ${n(result.inserted)} customers ${result.firstCode}–${result.lastCode} in ${(result.elapsedMs / 1000).toFixed(1)} s (${n(rate)}/s)`);
+      done.push(
+        `added ${n(result.inserted)} customers ${result.firstCode}–${result.lastCode} in ${(result.elapsedMs / 1000).toFixed(1)} s (${n(rate)}/s)`,
+      );
     }
     const after = await officeCounts(backend);
 
     console.log('\nDone:');
     if (admin?.created) done.unshift(`created the admin account "${admin.username}"`);
     for (const line of done) console.log(`  · ${line}`);
-    console.log(`After: ${n(after.users)} users, ${n(after.staff)} staff, ${n(after.customers)} customers · total ${secs(started)}`);
+    console.log(
+      `After: ${n(after.users)} users, ${n(after.staff)} staff, ${n(after.customers)} customers · total ${secs(started)}`,
+    );
     console.log('\nLog in with:');
-    if (admin?.created) console.log(`  ${SEED_ADMIN.username} / ${SEED_ADMIN.password}   (admin; not 项目专职, so A-class customers stay hidden)`);
-    else if (admin) console.log(`  your existing accounts (admin: ${admin.username}); their passwords are unchanged`);
+    if (admin?.created)
+      console.log(
+        `  ${SEED_ADMIN.username.padEnd(9)} / ${SEED_ADMIN.password}   (admin; not 项目专职, so A-class customers stay hidden)`,
+      );
+    else if (admin)
+      console.log(`  your existing accounts (admin: ${admin.username}); their passwords are unchanged`);
     if (options.demo) {
-      for (const u of DEMO_USERS) {
-        console.log(`  ${u.username.padEnd(9)} / ${DEMO_PASSWORD}   ${u.displayName} · ${u.roles.join(', ')}${u.projectStaff ? ' · 项目专职' : ''}`);
+      const skipped = DEMO_USERS.filter((u) => usersBefore.has(u.username.toLowerCase()));
+      if (skipped.length)
+        console.log(`  (kept the existing ${skipped.map((u) => u.username).join(', ')} as they were)`);
+      for (const u of DEMO_USERS.filter((d) => !skipped.includes(d))) {
+        console.log(
+          `  ${u.username.padEnd(9)} / ${DEMO_PASSWORD}   ${u.displayName} · ${u.roles.join(', ')}${u.projectStaff ? ' · 项目专职' : ''}`,
+        );
       }
     }
-    console.log(`\nStart the app on this folder: npm run serve -- --data-dir ${JSON.stringify(options.dataDir)}`);
+    console.log(
+      `\nStart the app on this folder: npm run serve -- --data-dir ${JSON.stringify(options.dataDir)}`,
+    );
     return 0;
   } catch (err) {
     console.error(`\nSeeding failed: ${describe(err)}`);
-    console.error('Each batch is its own transaction: what was reported above as written is kept; the failing batch was rolled back.');
+    console.error(
+      'Each batch is its own transaction: what was reported above as written is kept; the failing batch was rolled back.',
+    );
     return 1;
   } finally {
     await backend.close();
@@ -202,7 +254,8 @@ function secs(since: number): string {
 /** Errors from backend.invoke are `{ code, message }` shapes, not Error objects. */
 function describe(err: unknown): string {
   if (err instanceof Error) return err.message;
-  if (err && typeof err === 'object' && 'code' in err) return `${String((err as { code: unknown }).code)} ${String((err as { message?: unknown }).message ?? '')}`;
+  if (err && typeof err === 'object' && 'code' in err)
+    return `${String((err as { code: unknown }).code)} ${String((err as { message?: unknown }).message ?? '')}`;
   return String(err);
 }
 

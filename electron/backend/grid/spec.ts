@@ -26,7 +26,11 @@ export interface GridSpec<C extends GridColumns, Row> {
   columns: { [K in keyof C]: ColumnSql };
   /** FROM with every join the page's select list needs. */
   from: string;
-  /** FROM for counting when no joined column is filtered (cheaper). */
+  /**
+   * FROM for counting, and for picking a page's keys, when no joined column is filtered or sorted (cheaper).
+   * It must select the same rows as `from` (the joins only add columns), and quick-search and extra fragments
+   * may only use its tables.
+   */
   countFrom: string;
   select: string;
   /** Primary key expression; every ORDER BY ends with it so paging is deterministic. */

@@ -13,7 +13,12 @@ export function ChangePasswordModal({ open, forced, onDone, onCancel }: { open: 
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    let values: { current: string; next: string; confirm: string };
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the fields already show what is wrong (and an unhandled rejection would reach the console)
+    }
     setBusy(true);
     setError(null);
     try {

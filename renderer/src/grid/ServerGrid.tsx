@@ -44,6 +44,11 @@ interface Props<Row> {
 }
 
 const PAGE = 100;
+/**
+ * One object for every render: a new defaultColDef makes AG Grid rebuild its columns, which puts them back in
+ * definition order and so undid the column order just restored from the user's saved state.
+ */
+const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, minWidth: 80, filterParams: { buttons: ['reset'] } };
 
 /**
  * The one server-side grid: AG Grid's infinite row model over a backend query channel. Sorting, filtering and
@@ -155,7 +160,7 @@ export function ServerGrid<Row>(props: Props<Row>) {
         localeText={gridLocaleText(i18n.language)}
         key={i18n.language}
         columnDefs={props.columnDefs}
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 80, filterParams: { buttons: ['reset'] } }}
+        defaultColDef={DEFAULT_COL_DEF}
         rowModelType="infinite"
         cacheBlockSize={PAGE}
         maxBlocksInCache={20}

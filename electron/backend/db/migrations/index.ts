@@ -1,5 +1,6 @@
 import core from './001_core';
 import customers from './002_customers';
+import searchIndexes from './003_search_indexes';
 
 export interface Migration {
   id: number;
@@ -15,4 +16,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'core', sql: core },
   { id: 2, name: 'customers', sql: customers },
+  { id: 3, name: 'search_indexes', sql: searchIndexes },
 ];

@@ -23,7 +23,12 @@ export function ReasonModal(props: {
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    let values: { reason: string; receivedOn: Dayjs };
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the fields already show what is wrong (and an unhandled rejection would reach the console)
+    }
     setBusy(true);
     setError(null);
     try {
