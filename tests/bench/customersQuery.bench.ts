@@ -54,6 +54,7 @@ const search = (text: string, sortModel: unknown[] = []): QueryInput[] => [
 /** The statements one call runs on the read connection, recorded by wrapping the connection for that call. */
 async function captureStatements(backend: Backend, call: () => Promise<unknown>): Promise<Statement[]> {
   const reader = backend.store.reader;
+  const own = { all: Object.getOwnPropertyDescriptor(reader, 'all'), get: Object.getOwnPropertyDescriptor(reader, 'get') };
   const original = { all: reader.all.bind(reader), get: reader.get.bind(reader) };
   const recorded: Statement[] = [];
   const record = (method: Statement['method'], sql: string, params: Params | undefined) => {
@@ -67,8 +68,11 @@ async function captureStatements(backend: Backend, call: () => Promise<unknown>)
   try {
     await call();
   } finally {
-    Reflect.deleteProperty(reader, 'all');
-    Reflect.deleteProperty(reader, 'get');
+    // Put back exactly what was there: an own property (a pool) or the prototype's method (one connection).
+    for (const key of ['all', 'get'] as const) {
+      if (own[key]) Object.defineProperty(reader, key, own[key]);
+      else Reflect.deleteProperty(reader, key);
+    }
   }
   return recorded;
 }

@@ -7,6 +7,25 @@ import { MIGRATIONS, type Migration } from './migrations';
 import type { Clock } from '../clock';
 
 export const DB_FILE = 'neiqin.sqlite';
+const READERS = 2;
+
+/** Spreads statements over the read connections, each to the one with the fewest running. */
+function readerPool(connections: Connection[]): Reader {
+  const busy = connections.map(() => 0);
+  const run = async <T>(use: (c: Connection) => Promise<T>): Promise<T> => {
+    const i = busy.indexOf(Math.min(...busy));
+    busy[i]!++;
+    try {
+      return await use(connections[i]!);
+    } finally {
+      busy[i]!--;
+    }
+  };
+  return {
+    get: (sql, params) => run((c) => c.get(sql, params)),
+    all: (sql, params) => run((c) => c.all(sql, params)),
+  };
+}
 
 export interface Store {
   readonly file: string;
@@ -38,31 +57,34 @@ export async function openStore(options: {
   await mkdir(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DB_FILE);
   const writer = await Connection.open(file);
-  let reader: Connection | null = null;
+  const readers: Connection[] = [];
   try {
     await configure(writer, 'writer');
     const migration = await migrate(writer, options.migrations ?? MIGRATIONS, {
       backupsDir: join(options.dataDir, 'backups'),
       clock: options.clock,
     });
-    reader = await Connection.open(file);
-    await configure(reader, 'reader');
+    // Two read connections: a grid page and its row count run side by side on the two cores.
+    for (let i = 0; i < READERS; i++) {
+      const conn = await Connection.open(file);
+      readers.push(conn);
+      await configure(conn, 'reader');
+    }
     const queue = new WriteQueue(writer);
-    const readConn = reader;
     return {
       file,
-      reader: readConn,
+      reader: readerPool(readers),
       migration,
       write: (operation) => queue.run(operation),
       async close() {
         await queue.run(async () => undefined).catch(() => undefined);
-        await readConn.close();
+        for (const conn of readers) await conn.close();
         await writer.exec('PRAGMA optimize').catch(() => undefined);
         await writer.close();
       },
     };
   } catch (err) {
-    await reader?.close().catch(() => undefined);
+    for (const conn of readers) await conn.close().catch(() => undefined);
     await writer.close().catch(() => undefined);
     throw err;
   }
