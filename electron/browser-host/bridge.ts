@@ -10,11 +10,19 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 (() => {
   const TOKEN_KEY = 'neiqin.token';
   const RESUME_KEY = 'neiqin.resume';
-  const hashToken = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (hashToken) {
+  /** Takes the token from the URL fragment (the printed URL) and removes it from the address bar. */
+  const takeToken = (): boolean => {
+    const hashToken = new URLSearchParams(location.hash.slice(1)).get('token');
+    if (!hashToken) return false;
     sessionStorage.setItem(TOKEN_KEY, hashToken);
     history.replaceState(null, '', location.pathname + location.search);
-  }
+    return true;
+  };
+  takeToken();
+  // Opening the printed URL again in the same tab only changes the fragment: start afresh with it.
+  window.addEventListener('hashchange', () => {
+    if (takeToken()) location.reload();
+  });
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
 
   const pending = new Map<number, Pending>();

@@ -84,7 +84,7 @@ const en: Shape<typeof zh> = {
     changePassword: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    mustChange: 'An administrator has reset your password. Please set a new one first.',
+    mustChange: 'Your password was set by an administrator (new account or reset). Please choose your own password first.',
     passwordChanged: 'Password changed',
     roles: 'Roles',
     projectStaff: 'Project staff',

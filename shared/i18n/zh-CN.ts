@@ -73,7 +73,7 @@ export default {
     changePassword: '修改密码',
     currentPassword: '当前密码',
     newPassword: '新密码',
-    mustChange: '管理员已为您重置密码，请先设置新密码。',
+    mustChange: '这是管理员为您设置的临时密码（新建账户或重置密码后），请先设置您自己的新密码。',
     passwordChanged: '密码已修改',
     roles: '角色',
     projectStaff: '项目专职',

@@ -84,7 +84,8 @@ export function generateCustomer(r: Random, index: number, staffIds: readonly nu
       managerStaffId: r.pick(staffIds),
       registeredOn,
       firstContractNo: `HT${registeredOn.slice(0, 4)}-${r.digits(4)}`,
-      address: `${province}${city}市${district}${r.pick(ROADS)}${r.int(1, 999)}号`,
+      // Municipalities (上海市) are their own province: no "上海市上海市".
+      address: `${province === `${city}市` ? '' : province}${city}市${district}${r.pick(ROADS)}${r.int(1, 999)}号`,
       phone: r.chance(0.7) ? landline : mobile(r),
       fax: r.chance(0.3) ? `${areaCode}-${r.pick(['8', '6'])}${r.digits(7)}` : null,
       email: r.chance(0.4) ? `service${r.int(1, 999)}@${['163.com', 'qq.com', 'sina.com'][r.int(0, 2)]}` : null,

@@ -30,7 +30,7 @@ export const BRANDS = [
 export const TRADES: readonly [string, string][] = [
   // trade words, the business format code it suggests
   ['商贸', 'wholesale'], ['超市', 'supermarket'], ['便利店', 'convenience'], ['副食品批发', 'wholesale'],
-  ['连锁超市', 'supermarket'], ['烟酒商行', 'specialty'], ['食品', 'manufacturing'], ['百货', 'supermarket'],
+  ['连锁超市', 'supermarket'], ['烟酒', 'specialty'], ['食品', 'manufacturing'], ['百货', 'supermarket'],
   ['酒店管理', 'catering'], ['餐饮管理', 'catering'], ['电子商务', 'online'], ['日用品', 'wholesale'],
   ['机械制造', 'manufacturing'], ['包装材料', 'manufacturing'], ['供应链管理', 'wholesale'], ['茶业', 'specialty'],
 ];

@@ -10,13 +10,17 @@ import { CallError } from '../api/client';
  * message under the field appears as the user types and matches what the backend would say.
  */
 export function zodRule(schema: z.ZodType, t: TFunction, toValue: (v: unknown) => unknown = emptyToNull): FormRule {
-  return {
-    validator: async (_rule, value) => {
-      const result = schema.safeParse(toValue(value));
-      if (result.success) return;
-      const [issue] = issuesFromZod(result.error, toValue(value));
-      throw new Error(t(issue!.key, issue!.params));
-    },
+  const validate = zodValidator(schema, t, toValue);
+  return { validator: (_rule, value) => validate(value) };
+}
+
+/** The check behind `zodRule`, for rules that decide first whether the field applies. */
+export function zodValidator(schema: z.ZodType, t: TFunction, toValue: (v: unknown) => unknown = emptyToNull) {
+  return async (value: unknown): Promise<void> => {
+    const result = schema.safeParse(toValue(value));
+    if (result.success) return;
+    const [issue] = issuesFromZod(result.error, toValue(value));
+    throw new Error(t(issue!.key, issue!.params));
   };
 }
 

@@ -15,7 +15,12 @@ function EntryForm({ list, entry, onClose, onSaved }: { list: CodeListName; entr
   const [form] = Form.useForm<{ code: string; label: string; active: boolean; sortOrder: number }>();
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    const v = await form.validateFields();
+    let v;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the fields show what is wrong
+    }
     try {
       await call('codeLists.save', { id: entry?.id, list, code: v.code, label: v.label, active: v.active, sortOrder: v.sortOrder ?? 0 });
       onSaved();

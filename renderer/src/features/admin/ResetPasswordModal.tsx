@@ -11,7 +11,12 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: 
   const [form] = Form.useForm<{ password: string }>();
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    const v = await form.validateFields();
+    let v;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the fields show what is wrong
+    }
     try {
       await call('users.resetPassword', { id: user.id, password: v.password });
       void message.success(t('users.resetDone'));

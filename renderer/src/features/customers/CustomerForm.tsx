@@ -152,7 +152,7 @@ export function CustomerForm({ lookups, customer, onClose, onSaved }: Props) {
                         title={`${t('contacts.fields.name')} ${index + 1}`}
                         extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('contacts.remove')} />}
                       >
-                        <ContactFields t={t} prefix={[field.name]} />
+                        <ContactFields t={t} prefix={[field.name]} listName="contacts" />
                       </Card>
                     ))}
                     <Button icon={<PlusOutlined />} onClick={() => add({ name: '', isKeyLeader: false })} data-testid="add-contact">
