@@ -436,6 +436,7 @@ const en: Shape<typeof zh> = {
       search: 'Full-text search index',
       migrations: 'Database schema version',
       history: 'Customer change history',
+      sortKeys: 'Customer name sort keys',
     },
   },
 };

@@ -410,6 +410,7 @@ export default {
       search: '全文检索索引',
       migrations: '数据库结构版本',
       history: '客户变更记录',
+      sortKeys: '客户名称排序键',
     },
   },
 } as const;

@@ -37,7 +37,7 @@ export const customerGrid: GridSpec<typeof customerGridColumns, CustomerGridRow>
     c.updated_at AS updatedAt`,
   columns: {
     code: { sql: 'c.code' },
-    name: { sql: 'c.name' },
+    name: { sql: 'c.name', sortSql: 'c.name_sort' },
     shortName: { sql: 'c.short_name' },
     abcClass: { sql: 'c.abc_class' },
     status: { sql: 'c.status' },

@@ -13,6 +13,7 @@ import { checkClassAllowed, checkCodeFree, checkReferences } from './rules';
 import { visibleCustomers } from './visibility';
 import { insertContact } from './contacts';
 import { exportCustomers } from './export';
+import { nameSortKey } from './sortKey';
 
 async function editableCustomer(ctx: WriteContext, id: number, version: number): Promise<CustomerRecord> {
   const customer = await visibleCustomer(ctx.session, ctx.tx, id);
@@ -61,9 +62,9 @@ export const customerHandlers = handlers({
     const columns = CUSTOMER_FIELDS.map((f) => CUSTOMER_COLUMN[f]);
     // The order cycle agreed at registration is not a change: only later changes need a supervisor's approval.
     const { lastID: id } = await ctx.tx.run(
-      `INSERT INTO customers (${columns.join(', ')}, created_at, updated_at)
-       VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`,
-      [...CUSTOMER_FIELDS.map((f) => toDb(values[f])), now, now],
+      `INSERT INTO customers (${columns.join(', ')}, name_sort, created_at, updated_at)
+       VALUES (${columns.map(() => '?').join(', ')}, ?, ?, ?)`,
+      [...CUSTOMER_FIELDS.map((f) => toDb(values[f])), nameSortKey(values.name), now, now],
     );
     await recordChanges(ctx, id, input.receivedOn, [
       { entity: 'customer', entityId: id, entityLabel: values.name, field: 'created', oldValue: null, newValue: `${values.code} ${values.name}` },
@@ -100,6 +101,10 @@ export const customerHandlers = handlers({
 
     const sets = changed.map((c) => `${CUSTOMER_COLUMN[c.field as keyof typeof CUSTOMER_COLUMN]} = ?`);
     const params = changed.map((c) => toDb(c.newValue));
+    if (fields.has('name')) {
+      sets.push('name_sort = ?');
+      params.push(nameSortKey(changes.name!));
+    }
     if (fields.has('orderCycle')) {
       sets.push('order_cycle_approved_by = ?');
       params.push(ctx.session.displayName);

@@ -35,5 +35,8 @@ export async function runDoctor(db: Reader & { run?: (sql: string) => Promise<un
   );
   checks.push({ name: 'history', ok: (orphan?.n ?? 0) === 0, detail: (orphan?.n ?? 0) === 0 ? 'ok' : `${orphan!.n} customers without a creation entry` });
 
+  const unsorted = await db.get<{ n: number }>(`SELECT count(*) AS n FROM customers WHERE name_sort = ''`);
+  checks.push({ name: 'sortKeys', ok: (unsorted?.n ?? 0) === 0, detail: (unsorted?.n ?? 0) === 0 ? 'ok' : `${unsorted!.n} customers without a name sort key` });
+
   return { ok: checks.every((c) => c.ok), checks };
 }

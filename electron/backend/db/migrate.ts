@@ -53,6 +53,7 @@ export async function migrate(
     await db.exec('BEGIN IMMEDIATE');
     try {
       await db.exec(m.sql);
+      if (m.backfill) await m.backfill(db);
       await db.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [
         m.id,
         m.name,

@@ -2,6 +2,7 @@ import { CONTACT_FIELDS, CUSTOMER_FIELDS } from '@shared/schemas/customer';
 import type { Tx } from '../db/writeQueue';
 import { CONTACT_COLUMN, CUSTOMER_COLUMN, toDb } from '../customers/columns';
 import type { GeneratedCustomer } from './generate';
+import { nameSortKey } from '../customers/sortKey';
 
 const ROWS_PER_STATEMENT = 100;
 
@@ -18,14 +19,14 @@ export async function insertCustomers(
   by: { userId: number | null; userName: string },
   at: string,
 ): Promise<void> {
-  const customerColumns = [...CUSTOMER_FIELDS.map((f) => CUSTOMER_COLUMN[f]), 'created_at', 'updated_at'];
+  const customerColumns = [...CUSTOMER_FIELDS.map((f) => CUSTOMER_COLUMN[f]), 'name_sort', 'created_at', 'updated_at'];
   const contactColumns = ['customer_id', ...CONTACT_FIELDS.map((f) => CONTACT_COLUMN[f])];
   for (let i = 0; i < customers.length; i += ROWS_PER_STATEMENT) {
     const batch = customers.slice(i, i + ROWS_PER_STATEMENT);
     const placeholders = `(${customerColumns.map(() => '?').join(', ')})`;
     const result = await tx.run(
       `INSERT INTO customers (${customerColumns.join(', ')}) VALUES ${batch.map(() => placeholders).join(', ')}`,
-      batch.flatMap((c) => [...CUSTOMER_FIELDS.map((f) => toDb(c.values[f])), registeredAt(c), at]),
+      batch.flatMap((c) => [...CUSTOMER_FIELDS.map((f) => toDb(c.values[f])), nameSortKey(c.values.name), registeredAt(c), at]),
     );
     // Rowids of a multi-row INSERT into a table without deletes are consecutive, ending at lastID.
     const firstId = result.lastID - batch.length + 1;

@@ -10,6 +10,8 @@ export interface ColumnSql {
   sql: string;
   /** For date columns: calendar dates (`YYYY-MM-DD`) or instants (ISO UTC text). */
   dateKind?: 'date' | 'instant';
+  /** What the column sorts by when that differs from what it filters on (a name sorts by its pinyin key). */
+  sortSql?: string;
   /** For set columns: turns a value the UI sends into the stored value (e.g. "true" → 1). */
   setValue?: (value: string) => unknown;
   /** For number columns the UI shows in another unit: money is typed in yuan and stored in fen (100). */

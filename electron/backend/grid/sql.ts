@@ -144,7 +144,10 @@ export function orderFor<C extends GridColumns, R>(spec: GridSpec<C, R>, view: G
   const sort = view.sortModel.length ? view.sortModel : spec.defaultSort;
   const terms = sort
     .filter((s) => spec.columns[s.colId as keyof C])
-    .map((s) => `${spec.columns[s.colId as keyof C].sql} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+    .map((s) => {
+      const column = spec.columns[s.colId as keyof C];
+      return `${column.sortSql ?? column.sql} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`;
+    });
   // Ties go by the key in insertion order: the fields of one save read in the order they were recorded.
   terms.push(spec.id);
   return `ORDER BY ${terms.join(', ')}`;

@@ -183,4 +183,27 @@ describe('migrations', () => {
     expect(await applied(dir)).toEqual([{ id: 1, name: MIGRATIONS[0]!.name }]);
     expect(await tableNames(join(dir, DB_FILE))).not.toContain('probe_x');
   });
+
+  it('fills data SQL cannot compute (the pinyin name key) for customers already on file', async () => {
+    const dir = await dataDir();
+    const before = MIGRATIONS.findIndex((m) => m.name === 'name_sort');
+    const old = await openStore({ dataDir: dir, clock, migrations: MIGRATIONS.slice(0, before) });
+    await old.write(async (tx) => {
+      await tx.run(
+        `INSERT INTO staff (employee_no, name, created_at, updated_at) VALUES ('KM1', '王经理', 'x', 'x')`,
+      );
+      await tx.run(
+        `INSERT INTO customers (code, name, abc_class, manager_staff_id, registered_on, created_at, updated_at)
+         VALUES ('C1', '重庆长城', 'B', 1, '2026-01-01', 'x', 'x'), ('C2', '阿里商行', 'C', 1, '2026-01-01', 'x', 'x')`,
+      );
+    });
+    await old.close();
+    const store = await openStore({ dataDir: dir, clock });
+    cleanups.push(() => store.close());
+    const rows = await store.reader.all<{ code: string; name_sort: string }>(
+      'SELECT code, name_sort FROM customers ORDER BY name_sort',
+    );
+    expect(rows.map((r) => r.code)).toEqual(['C2', 'C1']);
+    expect(rows[1]!.name_sort.startsWith('chong qing chang cheng')).toBe(true);
+  });
 });

@@ -77,8 +77,8 @@ describe('customers.export', () => {
   it('writes an .xlsx register: title, headers, rows in the grid order, frozen header, A4 landscape', async () => {
     const file = await env.call(clerk.caller, 'customers.export', { view, columns, format: 'xlsx' });
     const codes = await expectedCodes();
-    // strength desc, then name (code-point order: 宁 U+5B81 before 杭 U+676D), then id.
-    expect(codes).toEqual(['E02', 'E01', 'E06', 'E03']);
+    // strength desc, then name in pinyin order (杭州 hang before 宁波 ning; by code point 宁 would come first), then id.
+    expect(codes).toEqual(['E01', 'E02', 'E06', 'E03']);
     expect(file.rows).toBe(4);
     expect(file.fileName).toMatch(/^客户档案台账_\d{4}-\d{2}-\d{2}_\d{4}\.xlsx$/);
 
@@ -101,7 +101,7 @@ describe('customers.export', () => {
     });
     expect(data.map((r) => r[0])).toEqual(codes);
     // Codes and flags read as the office reads them; money in yuan with two decimals.
-    expect(data[1]).toEqual([
+    expect(data[0]).toEqual([
       'E01',
       '杭州华东商贸有限公司',
       'B 类',
@@ -111,9 +111,9 @@ describe('customers.export', () => {
       '杭州市西湖区, 文三路 1 号',
       '2026-01-15',
     ]);
-    expect(data[0]!.slice(0, 6)).toEqual(['E02', '宁波"北仑"港务', 'C 类', '城西片区', undefined, '否']);
+    expect(data[1]!.slice(0, 6)).toEqual(['E02', '宁波"北仑"港务', 'C 类', '城西片区', undefined, '否']);
     expect(data[2]![4]).toBe(0);
-    expect(sheet.getCell('E5').numFmt).toBe('#,##0.00');
+    expect(sheet.getCell('E4').numFmt).toBe('#,##0.00');
 
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(sheet.pageSetup).toMatchObject({

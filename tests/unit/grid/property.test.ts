@@ -4,6 +4,7 @@ import type { ChannelInput } from '@shared/contract';
 import type { AbcClass } from '@shared/schemas/customer';
 import { freshBackend, type TestEnv, type TestUser } from '../helpers/env';
 import { createCustomer, customerValues } from '../helpers/customers';
+import { nameSortKey } from '../../../electron/backend/customers/sortKey';
 
 /**
  * Property: for random filter models over a small random archive, the grid returns exactly what a plain
@@ -103,12 +104,13 @@ function reference(rows: Ref[], model: Model, sort: { colId: SortCol; sort: 'asc
       (!model.strength || combine(model.strength, (c) => numberMatch(r.strength, c))),
   );
   const order = sort.length ? sort : [{ colId: 'code' as const, sort: 'asc' as const }];
-  // SQLite: NULL sorts first ascending; text compares by code point (BINARY).
+  // SQLite: NULL sorts first ascending; text compares by code point (BINARY); names sort by their pinyin key.
   const cmp = (a: string | number | null, b: string | number | null) =>
     a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+  const key = (r: Ref, colId: SortCol) => (colId === 'name' ? nameSortKey(r.name) : r[colId]);
   return kept.sort((x, y) => {
     for (const s of order) {
-      const d = cmp(x[s.colId], y[s.colId]);
+      const d = cmp(key(x, s.colId), key(y, s.colId));
       if (d !== 0) return s.sort === 'asc' ? d : -d;
     }
     return x.id - y.id;
