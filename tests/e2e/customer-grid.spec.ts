@@ -3,6 +3,7 @@ import { logout, rowCount, signInDemo, submitLogin, DEMO_PASSWORD, DEMO_USERS } 
 import { customerGrid, type Grid } from './support/grid';
 import { openCustomerList, quickSearch } from './support/customers';
 import type { BridgeLog } from './support/bridge';
+import { nameSortKey } from '../../electron/backend/customers/sortKey';
 
 /** Issue spec 7 — the customer grid: quick search in Chinese, column filters, sorting, row count, saved column state. */
 test.use({ setup: 'demo' });
@@ -17,8 +18,10 @@ test.beforeEach(async ({ page, host, bridge }) => {
   total = await rowCount(page);
 });
 
-/** Code-point order, as SQLite's default BINARY collation sorts UTF-8 text. */
+/** Code-point order, as SQLite's default BINARY collation sorts UTF-8 text (codes, staff names). */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Customer names sort by pinyin, as a Chinese name list reads. */
+const byPinyin = (a: string, b: string) => byCodePoint(nameSortKey(a), nameSortKey(b));
 
 async function expectEveryRow(grid: Grid, colId: string, predicate: (text: string) => boolean, what: string) {
   const texts = await grid.columnTexts(colId);
@@ -98,7 +101,8 @@ test('clicking a header sorts ascending, then descending', async ({ page }) => {
   expect(await grid.sortOf('code')).toBe('none');
   const names = await grid.columnTexts('name');
   expect(names.length).toBeGreaterThan(10);
-  expect(names).toEqual([...names].sort(byCodePoint));
+  expect(names).toEqual([...names].sort(byPinyin));
+  expect(names).not.toEqual([...names].sort(byCodePoint));
 
   await grid.clickHeader('managerName');
   await grid.clickHeader('managerName');

@@ -3,14 +3,15 @@ import { nameSortKey } from '../../customers/sortKey';
 
 /**
  * Customer names sort by pinyin: a sort key kept beside the name (see customers/sortKey.ts). The covering index
- * of migration 3 moves from the name to the key, so a quick search sorted by name still walks one narrow index.
+ * of migration 3 moves from the name to the key, so a quick search sorted by name still walks one narrow index;
+ * the class index carries the name too, so "class B, name contains …, by name" filters inside the index.
  */
 export const sql = `
 ALTER TABLE customers ADD COLUMN name_sort TEXT NOT NULL DEFAULT '';
 DROP INDEX customers_name_search;
 DROP INDEX customers_class_name;
 CREATE INDEX customers_name_sort_search ON customers (name_sort, id, name, short_name, code, phone, address, abc_class);
-CREATE INDEX customers_class_name_sort ON customers (abc_class, name_sort, id);
+CREATE INDEX customers_class_name_sort ON customers (abc_class, name_sort, id, name);
 `;
 
 /** Computes the key for the customers already on file (SQL cannot spell pinyin). */
