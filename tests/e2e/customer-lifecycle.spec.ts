@@ -3,13 +3,17 @@ import { DEMO_USERS, rowCount, signInDemo } from './support/app';
 import { Grid, customerGrid } from './support/grid';
 import {
   archiveCustomer,
+  contactCard,
   createCustomer,
   editCustomer,
+  fillCustomer,
   gotoCustomer,
   openCustomerList,
+  openNewCustomer,
   openTab,
   profileValue,
   quickSearch,
+  saveNewCustomer,
   showStatus,
 } from './support/customers';
 
@@ -179,4 +183,23 @@ test('archiving needs a reason; the customer leaves the 在册 view and shows un
 
   await showStatus(page, '全部');
   expect(await rowCount(page)).toBe(1);
+});
+
+test('a contact card left blank is not saved; one half filled needs its name', async ({ page, host }) => {
+  await signInDemo(page, host, 'neiqin');
+  // Half filled: the name is required once anything else on the card is typed.
+  await openCustomerList(page);
+  const form = await openNewCustomer(page);
+  await fillCustomer(page, { code: 'E2E-0002', name: '宁波测试无联系人商行', manager: 'KM001' });
+  const card = contactCard(form, 1);
+  await card.getByLabel('职务').fill('采购经理');
+  await page.getByTestId('save-customer').click();
+  await expect(card.locator('.ant-form-item-explain-error')).toHaveText('必填');
+  await expect(form).toBeVisible();
+
+  // Blank again: the card is skipped and the customer is saved without contacts.
+  await card.getByLabel('职务').fill('');
+  await saveNewCustomer(page);
+  await expect(page.getByTestId('customer-name')).toHaveText('宁波测试无联系人商行');
+  await expect(page.getByRole('tab', { name: '联系人 (0)' })).toBeVisible();
 });

@@ -53,7 +53,7 @@ test('the new clerk must change the initial password, then sees 客户台账 but
 
   const dialog = page.getByRole('dialog', { name: '修改密码' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('请先设置新密码')).toBeVisible();
+  await expect(dialog.getByText('请先设置您自己的新密码')).toBeVisible();
   // Forced: no cancel button, Esc does not close it.
   await expect(dialog.getByRole('button', { name: '取 消' })).toBeHidden();
   await page.keyboard.press('Escape');
