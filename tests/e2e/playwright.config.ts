@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 /**
  * End-to-end tests in Chromium against the browser host (electron/browser-host): each spec file gets its own
@@ -21,15 +22,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       // Debian's Chromium (.ci/run installs it); never a downloaded Playwright browser.
-      executablePath: process.env.NEIQIN_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: process.env.NEIQIN_CHROMIUM ?? CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
     locale: 'zh-CN',
     viewport: { width: 1440, height: 900 },

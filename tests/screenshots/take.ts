@@ -5,7 +5,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { startBrowserHost } from '../support/browserHost';
+import { startHost } from '../e2e/support/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -18,7 +18,7 @@ async function shot(page: Page, name: string) {
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const host = await startBrowserHost();
+  const host = await startHost();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
