@@ -47,21 +47,23 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** Every domain's handlers; `buildHandlerTable` checks the set against the contract at start-up. */
+/** Every domain's handler table, in one list; `buildHandlerTable` checks it against the contract at start-up. */
+export const HANDLER_PARTS = [
+  loginHandlers,
+  userAdminHandlers,
+  customerHandlers,
+  contactHandlers,
+  staffHandlers,
+  codeListHandlers,
+  auditHandlers,
+  dashboardHandlers,
+  prefsHandlers,
+  settingsHandlers,
+  systemHandlers,
+];
+
 export function allHandlers(): HandlerTable {
-  return buildHandlerTable([
-    loginHandlers,
-    userAdminHandlers,
-    customerHandlers,
-    contactHandlers,
-    staffHandlers,
-    codeListHandlers,
-    auditHandlers,
-    dashboardHandlers,
-    prefsHandlers,
-    settingsHandlers,
-    systemHandlers,
-  ]);
+  return buildHandlerTable(HANDLER_PARTS);
 }
 
 /** The whole backend: plain Node, no Electron. Electron's main process, the browser host and tests all use it. */
@@ -75,7 +77,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const files = new ExportFiles(join(options.dataDir, 'exports'));
   void files.prune();
   const events = new EventBus();
-  const invoke = createDispatcher(table, { clock, store, sessions, files, events, log, dataDir: options.dataDir }, { validateOutput: options.validateOutput ?? false });
+  const invoke = createDispatcher(
+    table,
+    { clock, store, sessions, files, events, log, dataDir: options.dataDir },
+    { validateOutput: options.validateOutput ?? false },
+  );
   return {
     dataDir: options.dataDir,
     store,

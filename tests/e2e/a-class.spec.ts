@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { DEMO_USERS, navigate, rowCount, signInAdmin, signInDemo } from './support/app';
 import { Grid, customerGrid } from './support/grid';
 import { gotoCustomer, openCustomerList, openNewCustomer } from './support/customers';
 import { bridgeOf } from './support/bridge';
+import { csvLines, exportAs } from './support/exports';
 
 /**
  * Issue spec 9 — A-class customers exist only for project staff (项目专职): wangli (clerk, not project staff)
@@ -105,15 +105,7 @@ test('wangli (not project staff) finds no A-class customer anywhere', async ({ p
 
   // An export of the whole grid holds no A-class row either.
   await grid.loaded();
-  await page.getByTestId('export').hover();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: '导出为 CSV' }).click(),
-  ]);
-  const lines = (await readFile(await download.path(), 'utf8'))
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .filter(Boolean);
+  const lines = csvLines((await exportAs(page, '导出为 CSV')).bytes);
   const header = lines[0]!.split(',');
   const classCol = header.indexOf('客户等级');
   expect(classCol).toBeGreaterThanOrEqual(0);

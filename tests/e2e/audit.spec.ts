@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import {
@@ -15,6 +14,7 @@ import {
 import { Grid, customerGrid } from './support/grid';
 import { archiveCustomer, createCustomer, editCustomer, openCustomerList } from './support/customers';
 import { bridgeOf } from './support/bridge';
+import { csvLines, exportAs } from './support/exports';
 
 /**
  * Issue spec 10 — 系统设置 › 操作日志 lists the writes made through the UI (customer create/update/archive, user
@@ -140,15 +140,7 @@ test('the admin finds each of them in 操作日志, filtered by search and by �
 
   // The filtered view exports as it is shown.
   await audit.filterSet('action', ['锁定']);
-  await page.getByTestId('export').hover();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: '导出为 CSV' }).click(),
-  ]);
-  const lines = (await readFile(await download.path(), 'utf8'))
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .filter(Boolean);
+  const lines = csvLines((await exportAs(page, '导出为 CSV')).bytes);
   expect(lines).toHaveLength(2);
   expect(lines[0]).toContain('动作');
   expect(lines[1]).toContain('锁定');

@@ -1,28 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { test, expect } from './support/fixtures';
 import { DEMO_USERS, rowCount, signInDemo } from './support/app';
 import { customerGrid } from './support/grid';
 import { openCustomerList } from './support/customers';
+import { csvLines, exportAs } from './support/exports';
 
 /** Issue spec 8 — exporting the grid exports exactly the filtered, sorted view, as .xlsx and as .csv. */
 test.use({ setup: 'demo' });
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Hovers 导出, picks a format and returns the downloaded file's bytes and name. */
-async function exportAs(
-  page: Page,
-  item: '导出为 Excel (.xlsx)' | '导出为 CSV',
-): Promise<{ bytes: Buffer; fileName: string }> {
-  await page.getByTestId('export').hover();
-  const menuItem = page.getByRole('menuitem', { name: item });
-  await expect(menuItem).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), menuItem.click()]);
-  const path = await download.path();
-  return { bytes: await readFile(path), fileName: download.suggestedFilename() };
-}
 
 const text = (v: ExcelJS.CellValue): string =>
   v === null || v === undefined
@@ -91,11 +77,7 @@ test('the .xlsx and .csv exports hold exactly the filtered, sorted rows of the g
   const csv = await exportAs(page, '导出为 CSV');
   expect(csv.fileName).toMatch(/\.csv$/);
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, so Excel reads the Chinese
-  const lines = csv.bytes
-    .toString('utf8')
-    .slice(1)
-    .split('\r\n')
-    .filter((l) => l !== '');
+  const lines = csvLines(csv.bytes);
   expect(lines[0]!.split(',')).toEqual(headers);
   expect(lines).toHaveLength(n + 1);
   const csvCodes = lines.slice(1).map((l) => l.split(',')[col('客户编号') - 1]);

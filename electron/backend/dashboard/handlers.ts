@@ -1,14 +1,23 @@
 import { localDate, startOfLocalDay } from '@shared/dates';
 import { ABC_CLASSES } from '@shared/schemas/customer';
+import type { DashboardSummary } from '@shared/schemas/dashboard';
 import { handlers } from '../registry';
 import { visibleCustomers } from '../customers/visibility';
+
+type RecentRow = Omit<DashboardSummary['recentChanges'][number], 'late'> & { late: number };
 
 /** Figures for the dashboard; every count goes through the same visibility rule as the grid. */
 export const dashboardHandlers = handlers({
   'dashboard.summary': async (_input, ctx) => {
     if (!ctx.session.permissions.has('customers.read')) {
       return {
-        customers: { total: 0, archived: 0, byClass: ABC_CLASSES.map((abcClass) => ({ abcClass, count: 0 })), keyCustomers: 0, newThisMonth: 0 },
+        customers: {
+          total: 0,
+          archived: 0,
+          byClass: ABC_CLASSES.map((abcClass) => ({ abcClass, count: 0 })),
+          keyCustomers: 0,
+          newThisMonth: 0,
+        },
         lateUpdates: 0,
         recentChanges: [],
       };
@@ -34,7 +43,7 @@ export const dashboardHandlers = handlers({
          WHERE h.late = 1 AND h.changed_at >= ? AND ${visible.sql}`,
         [since, ...visible.params],
       ),
-      ctx.db.all<Record<string, unknown>>(
+      ctx.db.all<RecentRow>(
         `SELECT h.id, h.customer_id AS customerId, c.name AS customerName, h.field, h.entity, h.new_value AS newValue,
            h.user_name AS userName, h.changed_at AS changedAt, h.late
          FROM customer_changes h JOIN customers c ON c.id = h.customer_id
@@ -48,10 +57,13 @@ export const dashboardHandlers = handlers({
         archived: counts?.archived ?? 0,
         keyCustomers: counts?.keyCustomers ?? 0,
         newThisMonth: counts?.newThisMonth ?? 0,
-        byClass: ABC_CLASSES.map((abcClass) => ({ abcClass, count: byClass.find((r) => r.abcClass === abcClass)?.count ?? 0 })),
+        byClass: ABC_CLASSES.map((abcClass) => ({
+          abcClass,
+          count: byClass.find((r) => r.abcClass === abcClass)?.count ?? 0,
+        })),
       },
       lateUpdates: late?.n ?? 0,
-      recentChanges: recent.map((r) => ({ ...(r as never as { id: number }), late: r.late === 1 })) as never,
+      recentChanges: recent.map((r) => ({ ...r, late: r.late === 1 })),
     };
   },
 });

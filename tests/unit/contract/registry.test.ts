@@ -2,33 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNEL_NAMES, contract } from '@shared/contract';
 import { channel, mergeChannels } from '@shared/contract/channel';
-import { allHandlers } from '../../../electron/backend/index';
+import { allHandlers, HANDLER_PARTS } from '../../../electron/backend/index';
 import { buildHandlerTable } from '../../../electron/backend/registry';
 import { loginHandlers } from '../../../electron/backend/auth/login';
-import { userAdminHandlers } from '../../../electron/backend/auth/userAdmin';
 import { customerHandlers } from '../../../electron/backend/customers/handlers';
-import { contactHandlers } from '../../../electron/backend/customers/contacts';
-import { staffHandlers } from '../../../electron/backend/staff/handlers';
-import { codeListHandlers } from '../../../electron/backend/codeLists/handlers';
-import { auditHandlers } from '../../../electron/backend/audit/handlers';
-import { dashboardHandlers } from '../../../electron/backend/dashboard/handlers';
-import { prefsHandlers } from '../../../electron/backend/prefs/handlers';
 import { settingsHandlers } from '../../../electron/backend/settings/handlers';
-import { systemHandlers } from '../../../electron/backend/system/handlers';
 
-const ALL_PARTS = [
-  loginHandlers,
-  userAdminHandlers,
-  customerHandlers,
-  contactHandlers,
-  staffHandlers,
-  codeListHandlers,
-  auditHandlers,
-  dashboardHandlers,
-  prefsHandlers,
-  settingsHandlers,
-  systemHandlers,
-];
+const ALL_PARTS = HANDLER_PARTS;
 
 type Part = Parameters<typeof buildHandlerTable>[0][number];
 
