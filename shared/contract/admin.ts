@@ -13,6 +13,7 @@ import {
   staffUpdateInput,
 } from '../schemas/admin';
 import { dashboardSummary } from '../schemas/dashboard';
+import { todayList } from '../schemas/today';
 import { exportedFile, gridExportSchema, gridPageSchema, gridQuerySchema } from '../grid';
 import { auditGridColumns, staffGridColumns } from '../grids/admin';
 
@@ -20,6 +21,7 @@ const prefKey = z.string().regex(/^[a-z][A-Za-z0-9.:-]{0,63}$/, 'v.format');
 
 export const adminChannels = {
   'dashboard.summary': channel({ input: empty, output: dashboardSummary, access: 'dashboard.view', tx: 'read' }),
+  'dashboard.today': channel({ input: empty, output: todayList, access: 'dashboard.view', tx: 'read' }),
   'staff.query': channel({
     input: gridQuerySchema(staffGridColumns),
     output: gridPageSchema(staffRecord),

@@ -1,9 +1,26 @@
 /** English (United States) — the second language of Neiqin. */
 import type zh from './zh-CN';
+import * as calendarText from './areas/calendar';
+import * as visitsText from './areas/visits';
+import * as complaintsText from './areas/complaints';
+import * as contractsText from './areas/contracts';
+import * as archiveDocsText from './areas/archiveDocs';
+import * as accessText from './areas/access';
+import * as importsText from './areas/imports';
+import * as printText from './areas/print';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zh> = {
+  calendar: calendarText.en,
+  visits: visitsText.en,
+  complaints: complaintsText.en,
+  contracts: contractsText.en,
+  archiveDocs: archiveDocsText.en,
+  access: accessText.en,
+  imports: importsText.en,
+  print: printText.en,
+
   app: {
     name: 'Neiqin',
     title: 'Neiqin · Marketing Department back office',

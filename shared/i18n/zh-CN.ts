@@ -1,5 +1,22 @@
 /** 简体中文 — the default language of Neiqin. */
+import * as calendarText from './areas/calendar';
+import * as visitsText from './areas/visits';
+import * as complaintsText from './areas/complaints';
+import * as contractsText from './areas/contracts';
+import * as archiveDocsText from './areas/archiveDocs';
+import * as accessText from './areas/access';
+import * as importsText from './areas/imports';
+import * as printText from './areas/print';
 export default {
+  calendar: calendarText.zh,
+  visits: visitsText.zh,
+  complaints: complaintsText.zh,
+  contracts: contractsText.zh,
+  archiveDocs: archiveDocsText.zh,
+  access: accessText.zh,
+  imports: importsText.zh,
+  print: printText.zh,
+
   app: { name: '内勤', title: '内勤 · 市场营销部后台', department: '市场营销部' },
   nav: {
     dashboard: '工作台',

@@ -3,6 +3,8 @@ import { ABC_CLASSES } from '@shared/schemas/customer';
 import type { DashboardSummary } from '@shared/schemas/dashboard';
 import { handlers } from '../registry';
 import { visibleCustomers } from '../customers/visibility';
+import { todayItems } from './today';
+import './todayProviders';
 
 type RecentRow = Omit<DashboardSummary['recentChanges'][number], 'late'> & { late: number };
 
@@ -66,4 +68,6 @@ export const dashboardHandlers = handlers({
       recentChanges: recent.map((r) => ({ ...r, late: r.late === 1 })),
     };
   },
+
+  'dashboard.today': async (_input, ctx) => todayItems(ctx),
 });

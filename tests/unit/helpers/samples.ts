@@ -99,6 +99,7 @@ export const SAMPLES: { [C in SampledChannel]: (f: SampleFixture) => Promise<Cha
     receivedOn: today(f.env),
   }),
   'dashboard.summary': async () => ({}),
+  'dashboard.today': async () => ({}),
   'staff.query': async () => ({ startRow: 0, endRow: 20 }),
   'staff.options': async () => ({}),
   'staff.create': async () => ({ staff: { employeeNo: `E${next()}`, name: '赵六' } }),

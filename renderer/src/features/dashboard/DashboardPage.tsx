@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
-import { WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '@shared/schemas/dashboard';
@@ -10,6 +9,7 @@ import { errorText } from '../../forms/zodRule';
 import { useAuth } from '../../auth/AuthContext';
 import { formatInstant } from '../../shell/format';
 import { ClassChart } from './ClassChart';
+import { TodayList } from './TodayList';
 import { changeFieldLabel, changeValueText } from '../customers/historyText';
 
 export function DashboardPage() {
@@ -66,19 +66,7 @@ export function DashboardPage() {
           <Row gutter={12}>
             <Col span={10}>
               <Card size="small" title={t('dashboard.today')} style={{ height: '100%' }}>
-                {summary && summary.lateUpdates > 0 ? (
-                  <List
-                    size="small"
-                    dataSource={[summary.lateUpdates]}
-                    renderItem={(n) => (
-                      <List.Item>
-                        <WarningOutlined className="late-flag" /> {t('dashboard.lateUpdateItem', { count: n })}
-                      </List.Item>
-                    )}
-                  />
-                ) : (
-                  <Typography.Text type="secondary">{t('dashboard.nothingDue')}</Typography.Text>
-                )}
+                <TodayList />
               </Card>
             </Col>
             <Col span={14}>
