@@ -1,0 +1,105 @@
+import { useMemo, useRef, useState } from 'react';
+import { Button, Checkbox, Select } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import type { ColDef } from 'ag-grid-community';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ColumnFilter } from '@shared/grid';
+import { contactListColumns } from '@shared/grids/visits';
+import { ABC_CLASSES, CUSTOMER_STATUSES } from '@shared/schemas/customer';
+import type { ContactListRow } from '@shared/schemas/visits';
+import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
+import { ExportButton } from '../../grid/ExportButton';
+import { GridPage } from '../../grid/GridPage';
+import { enumValues, setColumn, textColumn } from '../../grid/columns';
+import { useAuth } from '../../auth/AuthContext';
+import { useStaff } from './useStaff';
+
+const EXPORTABLE = Object.keys(contactListColumns);
+
+/** 客户联络一览表: every contact of every customer the user may see, one server-side grid, exportable. */
+export function ContactListPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const staff = useStaff();
+  const grid = useRef<ServerGridHandle | null>(null);
+  const [search, setSearch] = useState('');
+  const [managerId, setManagerId] = useState<number | null>(null);
+  const [keyOnly, setKeyOnly] = useState(false);
+  const [rowCount, setRowCount] = useState<number | null>(null);
+
+  const columns = useMemo<ColDef<ContactListRow>[]>(() => {
+    const f = (id: string) => t(`visits.contactList.fields.${id}`);
+    return [
+      textColumn('customerCode', f('customerCode'), { width: 110, pinned: 'left' }),
+      textColumn('customerName', f('customerName'), { width: 240, pinned: 'left' }),
+      setColumn('abcClass', f('abcClass'), enumValues(t, 'abcClass', ABC_CLASSES), { width: 90 }),
+      textColumn('name', f('name'), { width: 100 }),
+      textColumn('title', f('title'), { width: 110 }),
+      textColumn('mobile', f('mobile'), { width: 130 }),
+      textColumn('directLine', f('directLine'), { width: 140 }),
+      textColumn('email', f('email'), { width: 180 }),
+      setColumn('isKeyLeader', f('isKeyLeader'), enumValues(t, 'bool', ['true', 'false']), { width: 100 }),
+      textColumn('managerName', f('managerName'), { width: 100 }),
+      setColumn('customerStatus', f('customerStatus'), enumValues(t, 'status', CUSTOMER_STATUSES), { width: 100 }),
+      textColumn('notes', f('notes'), { flex: 1, minWidth: 160, hide: true }),
+    ];
+  }, [t]);
+
+  const fixedFilter = useMemo(() => {
+    const f: Record<string, ColumnFilter> = {};
+    if (managerId !== null) f.managerStaffId = { filterType: 'set', values: [String(managerId)] };
+    if (keyOnly) f.isKeyLeader = { filterType: 'set', values: ['true'] };
+    return f;
+  }, [managerId, keyOnly]);
+
+  return (
+    <GridPage
+      title={t('visits.contactList.title')}
+      help={t('visits.contactList.help')}
+      searchPlaceholder={t('visits.contactList.quickSearch')}
+      onSearch={setSearch}
+      filters={
+        <>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 160 }}
+            placeholder={t('visits.contactList.fields.managerName')}
+            value={managerId}
+            onChange={(v: number | undefined) => setManagerId(v ?? null)}
+            options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.employeeNo}）` }))}
+            data-testid="contact-list-manager"
+          />
+          <Checkbox checked={keyOnly} onChange={(e) => setKeyOnly(e.target.checked)}>
+            {t('visits.contactList.keyLeaderOnly')}
+          </Checkbox>
+        </>
+      }
+      rowCount={rowCount}
+      tools={
+        <>
+          <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
+            {t('grid.resetColumns')}
+          </Button>
+          {can('customers.export') && <ExportButton grid={grid} channel="contactList.export" columns={EXPORTABLE} />}
+        </>
+      }
+    >
+      <ServerGrid<ContactListRow>
+        gridKey="grid.contactList"
+        channel="contactList.query"
+        columnDefs={columns}
+        quickSearch={search}
+        fixedFilter={fixedFilter}
+        refreshOn="customer"
+        onRowCountChange={setRowCount}
+        onRowDoubleClicked={(row) => void navigate(`/customers/${row.customerId}`)}
+        handleRef={grid}
+        testId="contact-list-grid"
+      />
+    </GridPage>
+  );
+}
