@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import zh from '../i18n/zh-CN';
+import { DEFAULT_SUB_FOLDER, MAX_FOLDER_LENGTH, MAX_PATTERN_LENGTH } from '../deliveryPaths';
+import { id, requiredText } from './common';
+
+/**
+ * Export targets (导出目标) and the delivery jobs of the outbox (exports.md "Targets", "Delivery guarantees").
+ * The renderer names a target by id, never by path; the backend builds every path.
+ */
+
+/** A target's live state: 可用 / 不可达 / 只读 / 空间不足, or not checked yet. */
+export const TARGET_STATES = ['unchecked', 'ok', 'unreachable', 'readOnly', 'full'] as const;
+export type TargetState = (typeof TARGET_STATES)[number];
+
+/** Why an attempt failed; each has a label under `delivery.errors.*`. */
+export const DELIVERY_ERRORS = [
+  'unreachable',
+  'readOnly',
+  'full',
+  'timeout',
+  'verifyFailed',
+  'badPath',
+  'outboxMissing',
+  'interrupted',
+  'failed',
+] as const;
+export type DeliveryError = (typeof DELIVERY_ERRORS)[number];
+
+/** A job as the user sees it: waiting for its first attempt, failed (retrying with backoff), or delivered. */
+export const JOB_STATES = ['pending', 'failed', 'delivered'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export const ATTEMPT_RESULTS = ['running', 'delivered', 'failed', 'interrupted'] as const;
+
+/** The registers an export can name (the keys of `registers.*` in the catalog; areas add theirs there). */
+export const REGISTER_KEYS = Object.keys(zh.registers) as string[];
+export const registerKey = z.string().refine((k) => REGISTER_KEYS.includes(k), 'v.invalidChoice');
+
+/**
+ * A target as the admin enters it. The folder and pattern rules (relative path, device names, `..` …) are in
+ * shared/deliveryPaths.ts; the backend applies them on save and the form shows them as the admin types.
+ */
+export const targetFields = {
+  name: requiredText(40),
+  folder: z.string('v.required').trim().min(1, 'v.required').max(MAX_FOLDER_LENGTH, 'v.tooLong'),
+  subFolder: z.string().trim().max(MAX_PATTERN_LENGTH, 'v.tooLong').default(DEFAULT_SUB_FOLDER),
+  enabled: z.boolean().default(true),
+  defaultRegisters: z.array(registerKey).max(REGISTER_KEYS.length).default([]),
+  manifest: z.boolean().default(false),
+};
+export const targetInput = z.object(targetFields).strict();
+export const targetCreateInput = z.object({ target: targetInput }).strict();
+export const targetUpdateInput = z.object({ id, target: targetInput }).strict();
+export const targetCheckInput = z.object({ id: id.optional() }).strict();
+
+export const targetRecord = z.object({
+  id: z.int(),
+  name: z.string(),
+  folder: z.string(),
+  subFolder: z.string(),
+  enabled: z.boolean(),
+  defaultRegisters: z.array(z.string()),
+  manifest: z.boolean(),
+  state: z.enum(TARGET_STATES),
+  /** What the last check found when the state is not ok (an OS error code such as ENOENT, or a timeout). */
+  stateDetail: z.string().nullable(),
+  /** Free bytes on the target's volume at the last check; null when unknown. */
+  freeBytes: z.number().min(0).nullable(),
+  checkedAt: z.string().nullable(),
+  /** Jobs waiting for this target. */
+  pendingJobs: z.int().min(0),
+  updatedAt: z.string(),
+});
+export type TargetRecord = z.output<typeof targetRecord>;
+
+/** What an export menu needs of a target: enabled targets only, no path. */
+export const targetOption = z.object({
+  id: z.int(),
+  name: z.string(),
+  state: z.enum(TARGET_STATES),
+  defaultRegisters: z.array(z.string()),
+});
+export type TargetOption = z.output<typeof targetOption>;
+
+export const jobRow = z.object({
+  id: z.int(),
+  createdAt: z.string(),
+  registerKey: z.string().nullable(),
+  register: z.string(),
+  fileName: z.string(),
+  rows: z.int().min(0),
+  bytes: z.number().min(0),
+  sha256: z.string(),
+  targetId: z.int(),
+  targetName: z.string(),
+  targetEnabled: z.boolean(),
+  userName: z.string(),
+  state: z.enum(JOB_STATES),
+  attempts: z.int().min(0),
+  lastError: z.enum(DELIVERY_ERRORS).nullable(),
+  lastErrorDetail: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  finalPath: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+});
+export type JobRow = z.output<typeof jobRow>;
+
+export const attemptRow = z.object({
+  id: z.int(),
+  jobId: z.int(),
+  targetName: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  result: z.enum(ATTEMPT_RESULTS),
+  error: z.enum(DELIVERY_ERRORS).nullable(),
+  errorDetail: z.string().nullable(),
+  finalPath: z.string().nullable(),
+});
+export type AttemptRow = z.output<typeof attemptRow>;
+
+export const jobIdInput = z.object({ id }).strict();
+export const jobAttemptsInput = z.object({ jobId: id }).strict();
+export const jobRedirectInput = z.object({ id, targetId: id }).strict();
+
+/** Pushed after every attempt, so an export menu can say where its file went (or why not yet). */
+export const jobEvent = z.object({
+  jobId: z.int(),
+  state: z.enum(JOB_STATES),
+  fileName: z.string(),
+  targetName: z.string(),
+  error: z.enum(DELIVERY_ERRORS).nullable(),
+  finalPath: z.string().nullable(),
+});

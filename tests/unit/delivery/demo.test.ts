@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import type { Caller } from '../../../electron/backend/index';
+import { createBackend, type Backend } from '../../../electron/backend/index';
+import { manualClock } from '../../../electron/backend/clock';
+import { DEMO_PASSWORD } from '../../../electron/backend/demo/demoOffice';
+import type { JobRow, TargetOption, TargetRecord } from '@shared/schemas/delivery';
+import { START, tempDir } from '../helpers/env';
+
+/** The demo office shows export targets and a week of delivered exports (screens and e2e rely on it). */
+describe('demo office: export targets and jobs', () => {
+  let backend: Backend;
+  let remove: () => Promise<void>;
+  const admin: Caller = { sessionId: null };
+  const neiqin: Caller = { sessionId: null };
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const dir = await tempDir();
+    remove = dir.remove;
+    backend = await createBackend({ dataDir: dir.dir, clock: manualClock(START), validateOutput: true, log: { info: () => undefined, error: (m) => errors.push(m) } });
+    await backend.invoke(admin, 'setup.createAdmin', { username: 'admin', displayName: '系统管理员', password: 'Admin2026', loadDemo: true });
+    await backend.invoke(neiqin, 'auth.login', { username: 'neiqin', password: DEMO_PASSWORD });
+  }, 120_000);
+  afterAll(async () => {
+    expect(errors).toEqual([]);
+    await backend.close();
+    await remove();
+  });
+
+  it('has a reachable department share and an unreachable finance share', async () => {
+    const page = (await backend.invoke(admin, 'delivery.targets.query', { startRow: 0, endRow: 10 })) as { rows: TargetRecord[] };
+    expect(page.rows.map((r) => [r.name, r.state])).toEqual([
+      ['营销部共享盘', 'ok'],
+      ['财务部共享盘', 'unreachable'],
+    ]);
+    const share = page.rows[0]!;
+    expect(await readdir(share.folder)).toEqual([]);
+    // A check finds the demo share really there.
+    const [checked] = (await backend.invoke(admin, 'delivery.targets.check', { id: share.id })) as TargetRecord[];
+    expect(checked!.state).toBe('ok');
+    const options = (await backend.invoke(neiqin, 'delivery.targets.options', {})) as TargetOption[];
+    expect(options.find((o) => o.name === '营销部共享盘')!.defaultRegisters).toContain('customers');
+  });
+
+  it('lists a week of delivered exports, one of them retried once', async () => {
+    const jobs = (await backend.invoke(neiqin, 'delivery.jobs.query', { startRow: 0, endRow: 20 })) as { rows: JobRow[]; rowCount: number };
+    expect(jobs.rowCount).toBe(5);
+    expect(jobs.rows.every((j) => j.state === 'delivered' && j.userName === '陈静')).toBe(true);
+    expect(jobs.rows.map((j) => j.attempts).sort()).toEqual([1, 1, 1, 1, 2]);
+    // Nothing waits: the dashboard has no outbox line.
+    const today = (await backend.invoke(neiqin, 'dashboard.today', {})) as { id: string }[];
+    expect(today.filter((i) => i.id.startsWith('delivery.'))).toEqual([]);
+  });
+});
