@@ -102,6 +102,13 @@ export function gridPageSchema<R extends z.ZodType>(row: R) {
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * Sends the export to an export target (导出目标) through the outbox instead of handing it to the user. Every
+ * grid export has it; a register with its own export input spreads it in (`...exportTarget`). The backend
+ * routes any export channel that carries it (electron/backend/delivery/exportRouting.ts).
+ */
+export const exportTarget = { targetId: z.int().positive().optional() };
+
 /** An export of the current view: which columns, in the order shown. */
 export function gridExportSchema<C extends GridColumns>(columns: C) {
   const ids = Object.keys(columns) as [keyof C & string, ...(keyof C & string)[]];
@@ -111,10 +118,17 @@ export function gridExportSchema<C extends GridColumns>(columns: C) {
       columns: z.array(z.enum(ids)).min(1).max(ids.length),
       format: z.enum(EXPORT_FORMATS),
       locale: z.enum(LOCALES).default('zh-CN'),
+      ...exportTarget,
     })
     .strict();
 }
 
 /** What an export returns: an opaque file id the host turns into a download or a save dialog. */
-export const exportedFile = z.object({ fileId: z.string(), fileName: z.string(), rows: z.int().min(0) });
+export const exportedFile = z.object({
+  fileId: z.string(),
+  fileName: z.string(),
+  rows: z.int().min(0),
+  /** Present when the export was sent to a target: the outbox job that delivers it. */
+  delivery: z.object({ jobId: z.int(), targetId: z.int(), targetName: z.string() }).optional(),
+});
 export type ExportedFile = z.output<typeof exportedFile>;

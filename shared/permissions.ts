@@ -12,7 +12,11 @@ export const PERMISSIONS = [
   'customers.archive',
   'customers.editCode',
   'customers.approveOrderCycle',
+  'customers.requestAccess',
+  'customers.approveAccess',
   'customers.export',
+  'complaints.handle',
+  'contracts.approveSpecial',
   'staff.read',
   'staff.manage',
   'codeLists.manage',
@@ -20,6 +24,11 @@ export const PERMISSIONS = [
   'audit.read',
   'system.settings',
   'system.doctor',
+  'calendar.manage',
+  /** 备份与恢复: run a backup, restore one (admin only). */
+  'backups.manage',
+  /** 导出目标: define, check and change the folders reports are delivered to (admin only). */
+  'delivery.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,20 +45,27 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.write',
     'customers.archive',
     'customers.export',
+    'complaints.handle',
     'staff.read',
   ],
-  storekeeper: [...everyone],
-  pointsOperator: [...everyone],
+  // Other departments see no customer archive; they may ask a marketing supervisor for time-limited access.
+  storekeeper: [...everyone, 'customers.requestAccess'],
+  pointsOperator: [...everyone, 'customers.requestAccess'],
   supervisor: [
     ...everyone,
     'customers.read',
     'customers.export',
     'customers.approveOrderCycle',
+    'customers.approveAccess',
+    // The department head approves special contracts (特殊合同) before they are signed.
+    'contracts.approveSpecial',
+    // Supervisors verify complaints, assign responsibility and approve handling plans (not the archive itself).
+    'complaints.handle',
     'staff.read',
     'audit.read',
   ],
   manager: [...everyone, 'customers.read', 'customers.export', 'staff.read'],
-  reviewer: [...everyone],
+  reviewer: [...everyone, 'customers.requestAccess'],
 };
 
 /**

@@ -5,6 +5,7 @@ import type { Store } from './db/store';
 import type { Clock } from './clock';
 import type { Session, Sessions } from './auth/sessions';
 import type { ExportFiles } from './files/exportFiles';
+import type { UploadedFiles } from './files/uploads';
 import type { EventBus } from './events';
 import type { Logger } from './log';
 
@@ -32,6 +33,8 @@ export interface BaseContext<S extends Session | null = Session> {
   store: Store;
   sessions: Sessions;
   files: ExportFiles;
+  /** Files users handed over (imports), by opaque id. */
+  uploads: UploadedFiles;
   events: EventBus;
   log: Logger;
   dataDir: string;

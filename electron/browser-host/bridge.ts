@@ -3,7 +3,15 @@
  * to 127.0.0.1. Loaded before the app; the renderer cannot tell the two apart.
  */
 import type { NeiqinBridge } from '@shared/contract';
-import { WS_PATH, type ClientMessage, type ServerMessage } from './protocol';
+import {
+  UPLOAD_CALLER_HEADER,
+  UPLOAD_NAME_HEADER,
+  UPLOAD_PATH,
+  UPLOAD_TOKEN_HEADER,
+  WS_PATH,
+  type ClientMessage,
+  type ServerMessage,
+} from './protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
@@ -94,6 +102,32 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
       listeners.get(event)!.add(listener);
       return () => listeners.get(event)?.delete(listener);
     },
+    async uploadFile(file, fileName) {
+      // The socket's hello registers this tab as a caller (its resume key): the file belongs to that session.
+      await connect();
+      let response: Response;
+      try {
+        response = await fetch(UPLOAD_PATH, {
+          method: 'POST',
+          body: file,
+          cache: 'no-store',
+          headers: {
+            'Content-Type': 'application/octet-stream',
+            [UPLOAD_TOKEN_HEADER]: token,
+            [UPLOAD_CALLER_HEADER]: sessionStorage.getItem(RESUME_KEY) ?? '',
+            [UPLOAD_NAME_HEADER]: encodeURIComponent(fileName),
+          },
+        });
+      } catch {
+        throw networkError;
+      }
+      const reply = (await response.json().catch(() => null)) as
+        | { ok: true; value: { uploadId: string; size: number } }
+        | { ok: false; error: unknown }
+        | null;
+      if (reply?.ok) return reply.value;
+      throw reply?.error ?? networkError;
+    },
     async saveFile(fileId, fileName) {
       const { url } = (await request((id) => ({ t: 'download', id, fileId }))) as { url: string };
       const a = document.createElement('a');
@@ -104,7 +138,45 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
       a.remove();
       return { saved: true };
     },
+    async printSheet(route, mode, fileName) {
+      if (mode === 'pdf') {
+        const { fileId } = (await request((id) => ({ t: 'pdf', id, route, fileName }))) as { fileId: string };
+        await bridge.saveFile(fileId, fileName);
+        return { done: true };
+      }
+      await printInFrame(route);
+      return { done: true };
+    },
   };
+
+  /**
+   * The browser's own print dialog for a sheet: a hidden same-origin frame loads the route (it shares this tab's
+   * sessionStorage, so its bridge resumes the same session) and prints once the sheet says it is ready.
+   */
+  function printInFrame(route: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const frame = document.createElement('iframe');
+      frame.setAttribute('aria-hidden', 'true');
+      frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+      frame.src = `${location.pathname}#${route}`;
+      const started = Date.now();
+      const poll = () => {
+        const doc = frame.contentDocument;
+        if (doc?.body?.dataset.printReady === '1') {
+          frame.contentWindow!.addEventListener('afterprint', () => setTimeout(() => frame.remove(), 0), { once: true });
+          frame.contentWindow!.print();
+          resolve();
+        } else if (Date.now() - started > 30_000) {
+          frame.remove();
+          reject({ code: 'UNAVAILABLE', message: 'print.renderFailed' });
+        } else {
+          setTimeout(poll, 100);
+        }
+      };
+      document.body.appendChild(frame);
+      poll();
+    });
+  }
   Object.defineProperty(window, 'neiqin', { value: Object.freeze(bridge), writable: false, configurable: false });
   void connect().catch(() => undefined);
 })();

@@ -22,7 +22,7 @@ async function main() {
     process.exit(1);
   }
   const dataDir = resolve(values['data-dir'] ?? process.env.NEIQIN_DATA_DIR ?? defaultDataDir());
-  const backend = await createBackend({ dataDir, log: fileLogger(dataDir), validateOutput: process.env.NEIQIN_VALIDATE_OUTPUT === '1' });
+  const backend = await createBackend({ dataDir, log: fileLogger(dataDir), validateOutput: process.env.NEIQIN_VALIDATE_OUTPUT === '1', scheduleBackups: true });
   const host = await startBrowserHost({ backend, rendererDir, port: values.port ? Number(values.port) : 0 });
   console.log(`Neiqin browser host (data: ${dataDir})`);
   console.log(`NEIQIN_URL=${host.url}`);

@@ -2,7 +2,8 @@
 export type ClientMessage =
   | { t: 'hello'; resume: string | null }
   | { t: 'call'; id: number; channel: string; input: unknown }
-  | { t: 'download'; id: number; fileId: string };
+  | { t: 'download'; id: number; fileId: string }
+  | { t: 'pdf'; id: number; route: string; fileName: string };
 
 export type ServerMessage =
   | { t: 'ready'; resume: string }
@@ -13,3 +14,9 @@ export type ServerMessage =
 export const WS_PATH = '/__neiqin/ws';
 export const BRIDGE_PATH = '/__neiqin/bridge.js';
 export const DOWNLOAD_PATH = '/__neiqin/download/';
+
+/** The bridge's uploadFile posts the file's bytes here; token, caller and file name travel in headers. */
+export const UPLOAD_PATH = '/__neiqin/upload';
+export const UPLOAD_TOKEN_HEADER = 'x-neiqin-token';
+export const UPLOAD_CALLER_HEADER = 'x-neiqin-caller';
+export const UPLOAD_NAME_HEADER = 'x-neiqin-file-name';

@@ -6,7 +6,9 @@ import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { build } from 'esbuild';
 import type { Backend, Caller } from '../backend';
-import { BRIDGE_PATH, DOWNLOAD_PATH, WS_PATH, type ClientMessage, type ServerMessage } from './protocol';
+import { BRIDGE_PATH, DOWNLOAD_PATH, UPLOAD_PATH, WS_PATH, type ClientMessage, type ServerMessage } from './protocol';
+import { handleUpload } from './upload';
+import { PdfRenderer, PRINT_ROUTE_RE } from './pdf';
 
 export interface BrowserHost {
   url: string;
@@ -37,7 +39,7 @@ function csp(port: number): string {
     "font-src 'self' data:",
     `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
     "object-src 'none'",
-    "frame-ancestors 'none'",
+    "frame-ancestors 'self'", // the print frame (bridge.ts printInFrame)
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -74,6 +76,7 @@ export async function startBrowserHost(options: { backend: Backend; rendererDir:
   const callers = new Map<string, Caller>();
   const downloads = new Map<string, { path: string; fileName: string; expires: number }>();
   let port = 0;
+  const pdf = new PdfRenderer(() => `http://127.0.0.1:${port}`);
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -124,6 +127,14 @@ export async function startBrowserHost(options: { backend: Backend; rendererDir:
       return;
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (req.method === 'POST' && url.pathname === UPLOAD_PATH) {
+      const origins = new Set([...allowedHosts()].map((h) => `http://${h}`));
+      handleUpload(req, res, { backend, token, origins, callers }).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -153,6 +164,7 @@ export async function startBrowserHost(options: { backend: Backend; rendererDir:
 
   function attach(ws: WebSocket) {
     let caller: Caller | null = null;
+    let resume = '';
     const send = (msg: ServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(msg));
     const unsubscribe = backend.events.subscribe((name, payload) => send({ t: 'event', name, payload }));
     ws.on('close', unsubscribe);
@@ -165,6 +177,7 @@ export async function startBrowserHost(options: { backend: Backend; rendererDir:
       }
       if (msg.t === 'hello') {
         const resumeKey = typeof msg.resume === 'string' && callers.has(msg.resume) ? msg.resume : randomBytes(18).toString('base64url');
+        resume = resumeKey;
         caller = callers.get(resumeKey) ?? { sessionId: null };
         callers.set(resumeKey, caller);
         send({ t: 'ready', resume: resumeKey });
@@ -186,6 +199,25 @@ export async function startBrowserHost(options: { backend: Backend; rendererDir:
         const ticket = randomBytes(18).toString('base64url');
         downloads.set(ticket, { ...file, expires: Date.now() + 60_000 });
         send({ t: 'result', id: msg.id, ok: true, value: { url: `${DOWNLOAD_PATH}${ticket}` } });
+      } else if (msg.t === 'pdf') {
+        const route = String(msg.route);
+        if (!PRINT_ROUTE_RE.test(route)) {
+          send({ t: 'result', id: msg.id, ok: false, error: { code: 'VALIDATION', message: 'print.badRoute' } });
+          return;
+        }
+        pdf
+          .render(route, { token, resume })
+          .then((bytes) => backend.keepFile(current, String(msg.fileName), bytes))
+          .then(
+            (fileId) =>
+              fileId
+                ? send({ t: 'result', id: msg.id, ok: true, value: { fileId } })
+                : send({ t: 'result', id: msg.id, ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.auth.required' } }),
+            (error: unknown) => {
+              backend.log.error('print to PDF failed', { route, error: String(error) });
+              send({ t: 'result', id: msg.id, ok: false, error: { code: 'INTERNAL', message: 'print.renderFailed' } });
+            },
+          );
       }
     });
   }
@@ -197,6 +229,7 @@ export async function startBrowserHost(options: { backend: Backend; rendererDir:
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
     async close() {
+      await pdf.close();
       for (const client of wss.clients) client.terminate();
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));

@@ -11,6 +11,7 @@ import type { Tx } from '../backend/db/writeQueue';
 import { systemClock } from '../backend/clock';
 import { fileLogger } from '../backend/log';
 import { ExportFiles } from '../backend/files/exportFiles';
+import { UploadedFiles } from '../backend/files/uploads';
 import { findUser, sessionFacts } from '../backend/auth/users';
 import { DEMO_PASSWORD, loadDemoOffice } from '../backend/demo/demoOffice';
 import { generateCustomer, mobile, personName } from '../backend/demo/generate';
@@ -111,6 +112,7 @@ export async function loadDemoAsAdmin(backend: Backend, admin: AdminAccount): Pr
     store: backend.store,
     sessions: backend.sessions,
     files: new ExportFiles(join(backend.dataDir, 'exports')),
+    uploads: new UploadedFiles(join(backend.dataDir, 'uploads')),
     events: backend.events,
     log: fileLogger(backend.dataDir),
     dataDir: backend.dataDir,

@@ -39,9 +39,11 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession);
     serveRenderer(join(import.meta.dirname, '../renderer'));
-    backend = await createBackend({ dataDir: dataDir() });
-    window = createMainWindow(join(import.meta.dirname, '../preload'));
-    stopIpc = startIpcHost(backend, window);
+    // Daily backups while running; before-quit's backend.close() takes the exit backup.
+    backend = await createBackend({ dataDir: dataDir(), scheduleBackups: true });
+    const preloadDir = join(import.meta.dirname, '../preload');
+    window = createMainWindow(preloadDir);
+    stopIpc = startIpcHost(backend, window, join(preloadDir, 'index.cjs'));
     window.on('closed', () => {
       stopIpc?.();
       window = null;

@@ -1,19 +1,25 @@
 import { copyFile } from 'node:fs/promises';
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Backend, Caller } from '../backend';
 import { isAppUrl } from './security';
+import { printSheet } from './printing';
 
-export const IPC = { invoke: 'neiqin:invoke', saveFile: 'neiqin:saveFile', event: 'neiqin:event' } as const;
+export const IPC = { invoke: 'neiqin:invoke', saveFile: 'neiqin:saveFile', printSheet: 'neiqin:printSheet', uploadFile: 'neiqin:uploadFile', event: 'neiqin:event' } as const;
 
 /**
  * Carries the contract between the window and the backend. Messages are accepted only from the app's own
- * window showing the app's own page; each window is one caller (one session).
+ * window showing the app's own page, and from the hidden print windows it opens; the window is one caller
+ * (one session) and its print windows act as that same caller.
  */
-export function startIpcHost(backend: Backend, window: BrowserWindow): () => void {
+export function startIpcHost(backend: Backend, window: BrowserWindow, preload: string): () => void {
   const caller: Caller = { sessionId: null };
-  const trusted = (event: IpcMainInvokeEvent) =>
-    event.sender === window.webContents && event.senderFrame !== null && isAppUrl(event.senderFrame.url);
+  const senders = new Set<WebContents>([window.webContents]);
+  const trusted = (event: IpcMainInvokeEvent) => senders.has(event.sender) && event.senderFrame !== null && isAppUrl(event.senderFrame.url);
   const refuse = { code: 'FORBIDDEN', message: 'errors.forbidden' };
+  const adopt = (contents: WebContents) => {
+    senders.add(contents);
+    return () => senders.delete(contents);
+  };
 
   ipcMain.handle(IPC.invoke, async (event, channel: unknown, input: unknown) => {
     if (!trusted(event)) throw refuse;
@@ -35,6 +41,29 @@ export function startIpcHost(backend: Backend, window: BrowserWindow): () => voi
     return { ok: true, value: { saved: true } };
   });
 
+  ipcMain.handle(IPC.uploadFile, async (event, bytes: unknown, fileName: unknown) => {
+    if (!trusted(event)) throw refuse;
+    if (!(bytes instanceof ArrayBuffer) && !ArrayBuffer.isView(bytes)) return { ok: false, error: { code: 'VALIDATION', message: 'errors.validation' } };
+    const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    try {
+      // The backend enforces the size limit and keeps the file for this window's user only.
+      return { ok: true, value: await backend.acceptUpload(caller, String(fileName), (async function* () { yield data; })()) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  });
+
+  ipcMain.handle(IPC.printSheet, async (event, route: unknown, mode: unknown, fileName: unknown) => {
+    if (event.sender !== window.webContents || !trusted(event)) throw refuse;
+    try {
+      const done = await printSheet(window, preload, { route: String(route), mode: mode === 'pdf' ? 'pdf' : 'print', fileName: String(fileName) }, adopt);
+      return { ok: true, value: { done } };
+    } catch (error) {
+      backend.log.error('printing failed', error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'print.renderFailed' } };
+    }
+  });
+
   const unsubscribe = backend.events.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC.event, name, payload);
   });
@@ -43,6 +72,8 @@ export function startIpcHost(backend: Backend, window: BrowserWindow): () => voi
     unsubscribe();
     ipcMain.removeHandler(IPC.invoke);
     ipcMain.removeHandler(IPC.saveFile);
+    ipcMain.removeHandler(IPC.printSheet);
+    ipcMain.removeHandler(IPC.uploadFile);
     backend.endSession(caller);
   };
 }

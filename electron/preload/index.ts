@@ -23,6 +23,11 @@ const bridge: NeiqinBridge = {
     return () => ipcRenderer.removeListener('neiqin:event', handler);
   },
   saveFile: async (fileId) => unwrap((await ipcRenderer.invoke('neiqin:saveFile', fileId)) as Reply) as { saved: boolean },
+  // The file's bytes cross as an ArrayBuffer (structured clone); the main process stores them, never a path.
+  uploadFile: async (file, fileName) =>
+    unwrap((await ipcRenderer.invoke('neiqin:uploadFile', await file.arrayBuffer(), fileName)) as Reply) as { uploadId: string; size: number },
+  printSheet: async (route, mode, fileName) =>
+    unwrap((await ipcRenderer.invoke('neiqin:printSheet', route, mode, fileName)) as Reply) as { done: boolean },
 };
 
 contextBridge.exposeInMainWorld('neiqin', bridge);

@@ -12,11 +12,18 @@ import { call, CallError, setSessionExpiredHandler } from './api/client';
 import { AuthContext, type Auth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
 import { SetupPage } from './auth/SetupPage';
+import { RecoveryScreen } from './features/backups/RecoveryScreen';
+import type { RecoveryStatus } from '@shared/schemas/backups';
 import { ReloginModal } from './auth/ReloginModal';
 import { createAppRouter } from './shell/routes';
 import { CJK_FONT } from './grid/agGrid';
 
-type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: string } | { kind: 'app'; user: SessionUser };
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'recovery'; status: RecoveryStatus }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: string }
+  | { kind: 'app'; user: SessionUser };
 
 interface Relogin {
   retry: () => Promise<void>;
@@ -33,9 +40,12 @@ function Root() {
   const router = useMemo(() => createAppRouter(), []);
 
   useEffect(() => {
-    call('setup.status', {})
-      .then(async ({ needsAdmin }) => {
-        if (needsAdmin) return setPhase({ kind: 'setup' });
+    // A database that failed its start-up check opens the recovery screen (恢复模式) before anything else.
+    call('recovery.status', {})
+      .then((recovery) => (recovery.active ? (setPhase({ kind: 'recovery', status: recovery }), null) : call('setup.status', {})))
+      .then(async (setup) => {
+        if (!setup) return;
+        if (setup.needsAdmin) return setPhase({ kind: 'setup' });
         // After a reload the browser host resumes the session, if it is still alive.
         try {
           setPhase({ kind: 'app', user: await call('auth.session', {}) });
@@ -93,6 +103,7 @@ function Root() {
   }, [phase, logout]);
 
   if (phase.kind === 'loading') return <Spin fullscreen />;
+  if (phase.kind === 'recovery') return <RecoveryScreen status={phase.status} onRestored={() => setPhase({ kind: 'login' })} />;
   if (phase.kind === 'setup') return <SetupPage onDone={(user) => setPhase({ kind: 'app', user })} />;
   if (phase.kind === 'login' || !auth) return <LoginPage notice={phase.kind === 'login' ? phase.notice : undefined} onLoggedIn={(user) => setPhase({ kind: 'app', user })} />;
 

@@ -17,6 +17,8 @@ import {
 } from '../schemas/customer';
 import { exportedFile, gridExportSchema, gridPageSchema, gridQuerySchema } from '../grid';
 import { customerGridColumns, customerHistoryColumns } from '../grids/customers';
+import { customerCard, customerHistorySheet } from '../schemas/printing';
+import { resourceStats, resourceStatsExportInput } from '../schemas/resourceStats';
 
 export const customerChannels = {
   'customers.query': channel({
@@ -48,6 +50,11 @@ export const customerChannels = {
     access: 'customers.export',
     tx: 'manual',
   }),
+  // Printed sheets: tx 'manual' because printing an A-class record is a view, and every view of one is logged.
+  'customers.card': channel({ input: z.object({ id }).strict(), output: customerCard, access: 'customers.read', tx: 'manual' }),
+  'customers.historySheet': channel({ input: z.object({ id }).strict(), output: customerHistorySheet, access: 'customers.read', tx: 'manual' }),
+  'customers.resourceStats': channel({ input: z.object({}).strict(), output: resourceStats, access: 'customers.read', tx: 'read' }),
+  'customers.resourceStatsExport': channel({ input: resourceStatsExportInput, output: exportedFile, access: 'customers.export', tx: 'manual' }),
   'contacts.create': channel({ input: contactCreateInput, output: contactRecord, access: 'customers.write', tx: 'write' }),
   'contacts.update': channel({ input: contactUpdateInput, output: contactRecord, access: 'customers.write', tx: 'write' }),
   'contacts.remove': channel({ input: contactRemoveInput, output: ok, access: 'customers.write', tx: 'write' }),

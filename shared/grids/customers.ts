@@ -39,4 +39,5 @@ export const customerHistoryColumns = {
   userName: 'text',
   receivedOn: 'date',
   late: 'set',
+  approvedBy: 'text',
 } as const satisfies GridColumns;

@@ -8,6 +8,8 @@ import * as archiveDocsText from './areas/archiveDocs';
 import * as accessText from './areas/access';
 import * as importsText from './areas/imports';
 import * as printText from './areas/print';
+import * as deliveryText from './areas/delivery';
+import * as backupsText from './areas/backups';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -20,6 +22,8 @@ const en: Shape<typeof zh> = {
   access: accessText.en,
   imports: importsText.en,
   print: printText.en,
+  delivery: deliveryText.en,
+  backups: backupsText.en,
 
   app: {
     name: 'Neiqin',
@@ -213,10 +217,28 @@ const en: Shape<typeof zh> = {
     },
   },
   registers: {
+    complaints: 'Complaint register',
+    satisfaction: 'Customer satisfaction register',
     customers: 'Customer register',
     audit: 'Audit log',
     users: 'User list',
     staff: 'Staff roster',
+    resourceStats: 'Customer resource statistics',
+    visits: 'Visit register',
+    contactList: 'Contact list',
+    overdueContacts: 'Overdue contacts',
+    contracts: 'Contracts register',
+  },
+  resourceStats: {
+    title: 'Customer resource statistics',
+    nav: 'Resource statistics',
+    intro: 'Active customers by class (archived customers not counted)',
+    dimension: 'Dimension',
+    group: 'Group',
+    total: 'Total',
+    grandTotal: 'All active customers',
+    notSet: '(not set)',
+    dimensions: { staff: 'By customer manager', region: 'By region', businessFormat: 'By business format', marketType: 'By market type', total: 'Total' },
   },
   exports: { generatedAt: 'Generated at', by: 'Prepared by' },
   customers: {
@@ -281,7 +303,7 @@ const en: Shape<typeof zh> = {
     },
     receivedOn: 'Information received on',
     receivedOnHelp:
-      'The date this information was received. Records must be updated within 1 day, 2 days at most; entries made more than 2 days later are marked “Late update”.',
+      'The date this information was received. Records must be updated within 1 working day, 2 working days at most; entries made later are marked “Late update” (holidays in the working-day calendar do not count).',
     archive: 'Archive',
     archiveTitle: 'Archive customer “{{name}}”',
     archiveHelp:
@@ -426,6 +448,30 @@ const en: Shape<typeof zh> = {
       unlock: 'Unlock',
       changePassword: 'Change password',
       demo: 'Load demo data',
+      verify: 'Verify',
+      startHandling: 'Start handling',
+      resolve: 'Resolve',
+      recordFeedback: 'Record feedback',
+      close: 'Close',
+      import: 'Import',
+      importRefused: 'Import refused (problems)',
+      importCancelled: 'Import cancelled',
+      request: 'Request',
+      approve: 'Approve',
+      reject: 'Reject',
+      requestOrderCycle: 'Request order-cycle change',
+      supersede: 'Supersede',
+      void: 'Void',
+      countersign: 'Countersign',
+      sign: 'Sign',
+      renew: 'Renew',
+      terminate: 'Terminate',
+      reorder: 'Reorder',
+      backup: 'Back up',
+      restoreDatabase: 'Restore database',
+      send: 'Send to target',
+      retry: 'Retry delivery',
+      redirect: 'Redirect',
     },
     entities: {
       customer: 'Customer',
@@ -437,6 +483,24 @@ const en: Shape<typeof zh> = {
       customers: 'Customer register',
       audit: 'Audit log',
       system: 'System',
+      importLog: 'Import log',
+      complaint: 'Complaint',
+      complaints: 'Complaint register',
+      satisfaction: 'Customer satisfaction register',
+      calendarDay: 'Working-day calendar',
+      accessRequest: 'Access request',
+      orderCycleRequest: 'Order-cycle change',
+      visit: 'Visit record',
+      visitPlan: 'Visit plan',
+      visits: 'Visit register',
+      contactList: 'Contact list',
+      overdueContacts: 'Overdue contacts',
+      contract: 'Contract',
+      contracts: 'Contracts register',
+      archiveDoc: 'File document',
+      backup: 'Database backup',
+      deliveryTarget: 'Export target',
+      deliveryJob: 'Export job',
     },
   },
   settings: {
@@ -454,6 +518,7 @@ const en: Shape<typeof zh> = {
       migrations: 'Database schema version',
       history: 'Customer change history',
       sortKeys: 'Customer name sort keys',
+      cadence: 'Contact cadence (derived data)',
     },
   },
 };

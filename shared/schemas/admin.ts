@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CODE_LISTS } from './customer';
+import { complaintDueDays } from './complaint';
+import { backupSettingsFields } from './backups';
 import { id, optionalMobile, optionalText, requiredText } from './common';
 
 export const staffFields = {
@@ -69,10 +71,15 @@ export type AuditRow = z.output<typeof auditRow>;
 
 export const SETTINGS = {
   'session.idleMinutes': z.int().min(1, 'v.tooSmall').max(480, 'v.tooLarge'),
+  'access.defaultDays': z.int().min(1, 'v.tooSmall').max(30, 'v.tooLarge'),
+  'complaints.dueDays': complaintDueDays,
+  'contracts.expiringDays': z.int('v.required').min(1, 'v.tooSmall').max(365, 'v.tooLarge'),
+  'backups.keepDaily': backupSettingsFields.keepDaily,
+  'backups.keepMonthly': backupSettingsFields.keepMonthly,
 } as const;
-export const settingsRecord = z.object({ idleMinutes: z.int() });
+export const settingsRecord = z.object({ idleMinutes: z.int(), accessDefaultDays: z.int(), contractsExpiringDays: z.int() });
 export const settingsUpdateInput = z
-  .object({ idleMinutes: SETTINGS['session.idleMinutes'] })
+  .object({ idleMinutes: SETTINGS['session.idleMinutes'], accessDefaultDays: SETTINGS['access.defaultDays'].optional(), contractsExpiringDays: SETTINGS['contracts.expiringDays'].optional() })
   .strict();
 
 export const doctorReport = z.object({

@@ -232,6 +232,8 @@ export const historyRow = z.object({
   userName: z.string(),
   receivedOn: z.string(),
   late: z.boolean(),
+  /** The supervisor who approved the change, when it needed one (订货周期). */
+  approvedBy: nullableString,
 });
 export type HistoryRow = z.output<typeof historyRow>;
 

@@ -13,9 +13,14 @@ import { formatTable, heading, type Row } from './measure';
 import { MISSING_CLI, sqliteCliVersion } from './sqliteCli';
 import { customersQueryBench } from './customersQuery.bench';
 import { seedBench } from './seed.bench';
+import { importBench } from './import.bench';
+import { customersExportBench } from './customersExport.bench';
+import { overdueContactsBench } from './overdueContacts.bench';
+import { backupBench } from './backup.bench';
+import { deliveryBench } from './delivery.bench';
 
 /** Every benchmark, in the order they run. A new one (import, export, delivery …) is one more entry. */
-const BENCHMARKS: Benchmark[] = [seedBench, customersQueryBench];
+const BENCHMARKS: Benchmark[] = [seedBench, customersQueryBench, customersExportBench, overdueContactsBench, importBench, backupBench, deliveryBench];
 
 function driverSqliteVersion(): Promise<string> {
   return new Promise((resolve) => {

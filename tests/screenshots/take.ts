@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startHost } from '../e2e/support/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { sheetShot } from './pdfShot';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -21,7 +22,7 @@ async function main() {
   const host = await startHost();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     await page.goto(host.url);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('姓名').fill('李建国');
@@ -72,6 +73,20 @@ async function main() {
     await page.getByRole('tab', { name: /变更记录/ }).click();
     await page.getByTestId('history-grid').locator('.ag-row').first().waitFor();
     await shot(page, 'customer-history');
+    await sheetShot(page, 'customer-history', 'print-customer-history');
+    await page.getByRole('tab', { name: /档案/ }).first().click();
+    await sheetShot(page, 'customer-card', 'print-customer-card');
+    const cardRoute = /#\/customers\/(\d+)/.exec(page.url())?.[1];
+    await page.evaluate((id) => {
+      window.location.hash = `#/print/customer-card/${id}`;
+    }, cardRoute);
+    await page.locator('body[data-print-ready="1"]').waitFor();
+    await shot(page, 'print-preview');
+    await page.goBack();
+
+    await page.getByRole('menuitem', { name: '客户资源统计' }).click();
+    await page.locator('.ag-row').first().waitFor();
+    await shot(page, 'resource-stats');
 
     await page.getByTestId('user-menu').hover();
     await page.getByText('退出登录').click();

@@ -66,6 +66,11 @@ export class Sessions {
     if (id) this.byId.delete(id);
   }
 
+  /** Ends every session (a restored database: everyone logs in again against its accounts). */
+  endAll(): void {
+    this.byId.clear();
+  }
+
   /** Applies an account change to every session of that user; a deactivated user is logged out. */
   refreshUser(userId: number, facts: Omit<SessionUserFacts, 'userId'> & { active: boolean }): void {
     for (const [id, s] of this.byId) {

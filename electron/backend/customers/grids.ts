@@ -71,7 +71,8 @@ export const historyGrid: GridSpec<typeof customerHistoryColumns, HistoryRow> = 
   countFrom: 'customer_changes h',
   id: 'h.id',
   select: `h.id AS id, h.changed_at AS changedAt, h.entity AS entity, h.entity_label AS entityLabel, h.field AS field,
-    h.old_value AS oldValue, h.new_value AS newValue, h.user_name AS userName, h.received_on AS receivedOn, h.late AS late`,
+    h.old_value AS oldValue, h.new_value AS newValue, h.user_name AS userName, h.received_on AS receivedOn, h.late AS late,
+    h.approved_by AS approvedBy`,
   columns: {
     changedAt: { sql: 'h.changed_at', dateKind: 'instant' },
     entity: { sql: 'h.entity' },
@@ -81,6 +82,7 @@ export const historyGrid: GridSpec<typeof customerHistoryColumns, HistoryRow> = 
     userName: { sql: 'h.user_name' },
     receivedOn: { sql: 'h.received_on', dateKind: 'date' },
     late: { sql: 'h.late', setValue: bool },
+    approvedBy: { sql: 'h.approved_by' },
   },
   defaultSort: [{ colId: 'changedAt', sort: 'desc' }],
   mapRow: (raw) => ({ ...(raw as unknown as HistoryRow), late: raw.late === 1 }),

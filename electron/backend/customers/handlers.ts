@@ -14,6 +14,9 @@ import { visibleCustomers } from './visibility';
 import { insertContact } from './contacts';
 import { exportCustomers } from './export';
 import { nameSortKey } from './sortKey';
+import { routeOrderCycleChange } from '../access/orderCycle';
+import { checkContractRetention } from '../contracts/retention';
+import { localDate } from '@shared/dates';
 
 async function editableCustomer(ctx: WriteContext, id: number, version: number): Promise<CustomerRecord> {
   const customer = await visibleCustomer(ctx.session, ctx.tx, id);
@@ -91,13 +94,14 @@ export const customerHandlers = handlers({
       }
       await checkCodeFree(ctx.tx, changes.code!, 'changes.code', current.id);
     }
-    if (fields.has('orderCycle') && !allows(ctx.session.roles, 'customers.approveOrderCycle')) {
-      throw new AppError('FORBIDDEN', 'errors.customer.orderCycleApproval', {
-        issues: [{ path: 'changes.orderCycle', key: 'errors.customer.orderCycleApproval' }],
-      });
-    }
     if (fields.has('abcClass')) checkClassAllowed(ctx.session, changes.abcClass, 'changes.abcClass');
     await checkReferences(ctx.tx, Object.fromEntries(changed.map((c) => [c.field, c.newValue])) as Partial<CustomerValues>, 'changes.');
+    // 订货周期: applied now only by an approver; anyone else's change waits for one (access/orderCycle.ts).
+    if (fields.has('orderCycle') && !(await routeOrderCycleChange(ctx, current, changes.orderCycle ?? null, input.receivedOn))) {
+      changed.splice(changed.findIndex((c) => c.field === 'orderCycle'), 1);
+      fields.delete('orderCycle');
+      if (changed.length === 0) return current;
+    }
 
     const sets = changed.map((c) => `${CUSTOMER_COLUMN[c.field as keyof typeof CUSTOMER_COLUMN]} = ?`);
     const params = changed.map((c) => toDb(c.newValue));
@@ -124,6 +128,7 @@ export const customerHandlers = handlers({
         field: c.field,
         oldValue: manager ? current.managerName : c.oldValue,
         newValue: manager ? await staffName(ctx.tx, c.newValue) : c.newValue,
+        approvedBy: c.field === 'orderCycle' ? ctx.session.displayName : null,
       });
     }
     await recordChanges(ctx, current.id, input.receivedOn, entries);
@@ -141,6 +146,8 @@ export const customerHandlers = handlers({
     checkReceivedOn(ctx, input.receivedOn);
     const current = await editableCustomer(ctx, input.id, input.version);
     if (current.status === 'archived') throw new AppError('CONFLICT', 'errors.customer.alreadyArchived');
+    // Contracts are kept 10 years after they end, and their customer with them.
+    await checkContractRetention(ctx.tx, current.id, localDate(ctx.clock.now()));
     const now = ctx.clock.now().toISOString();
     await ctx.tx.run(
       `UPDATE customers SET status = 'archived', archived_at = ?, archived_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`,

@@ -1,6 +1,12 @@
 import { localDate, startOfLocalDay } from '@shared/dates';
 import { registerTodayProvider } from './today';
 import { visibleCustomers } from '../customers/visibility';
+import { calendarTodayItems } from '../calendar/today';
+import { accessTodayItems } from '../access/today';
+import { complaintsToday } from '../complaints/today';
+import { contractsToday } from '../contracts/today';
+import { overdueContactsToday } from '../visits/todayProvider';
+import { deliveryToday } from '../delivery/today';
 
 /**
  * Every area's "today" provider, in the order the dashboard lists them. Add an area's provider here (import its
@@ -17,3 +23,10 @@ registerTodayProvider(async (ctx) => {
   );
   return [{ id: 'customers.lateUpdates', text: 'dashboard.lateUpdateItem', params: {}, count: row?.n ?? 0, level: 'warning', route: '/customers' }];
 });
+
+registerTodayProvider(calendarTodayItems);
+registerTodayProvider(accessTodayItems);
+registerTodayProvider(complaintsToday);
+registerTodayProvider(contractsToday);
+registerTodayProvider(overdueContactsToday);
+registerTodayProvider(deliveryToday);

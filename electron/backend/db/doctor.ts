@@ -1,6 +1,7 @@
 import type { DoctorReport } from '@shared/schemas/admin';
 import type { Reader } from './connection';
 import { MIGRATIONS } from './migrations';
+import { checkCadence } from '../visits/doctor';
 
 type Check = DoctorReport['checks'][number];
 
@@ -37,6 +38,7 @@ export async function runDoctor(db: Reader & { run?: (sql: string) => Promise<un
 
   const unsorted = await db.get<{ n: number }>(`SELECT count(*) AS n FROM customers WHERE name_sort = ''`);
   checks.push({ name: 'sortKeys', ok: (unsorted?.n ?? 0) === 0, detail: (unsorted?.n ?? 0) === 0 ? 'ok' : `${unsorted!.n} customers without a name sort key` });
+  checks.push(await checkCadence(db));
 
   return { ok: checks.every((c) => c.ok), checks };
 }

@@ -1,3 +1,4 @@
+import { isLate } from '../customers/history';
 import type { Role } from '@shared/permissions';
 import { addDays, localDate } from '@shared/dates';
 import type { ManualContext } from '../handlers';
@@ -7,6 +8,13 @@ import { insertUser } from '../auth/users';
 import { Random } from './random';
 import { generateCustomer, mobile, personName } from './generate';
 import { insertCustomers } from './bulkInsert';
+import { demoAccess } from './access';
+import { insertDemoCalendar } from './calendar';
+import { demoComplaints } from './complaints';
+import { demoVisits } from './visits';
+import { demoContracts } from './contracts';
+import { demoDelivery } from './delivery';
+import { demoImports } from './imports';
 
 export const DEMO_PASSWORD = 'Demo2026';
 export const DEMO_CUSTOMERS = 2000;
@@ -50,7 +58,15 @@ export async function loadDemoOffice(ctx: ManualContext, session: Session, optio
     const start = ((await w.tx.get<{ n: number }>('SELECT count(*) AS n FROM customers'))?.n ?? 0) + 1;
     const customers = Array.from({ length: count }, (_, i) => generateCustomer(r, start + i, staffIds, today));
     await insertCustomers(w.tx, customers, { userId: session.userId, userName: session.displayName }, at);
+    // The calendar first: the late flag of the demo edits counts working days on it.
+    await insertDemoCalendar(w.tx, session.userId, at);
     await recentEdits(w.tx, r, now, session);
+    await demoAccess(w.tx, now);
+    await demoComplaints(w.tx, now);
+    await demoVisits(w.tx, now);
+    await demoContracts(w.tx, now);
+    await demoDelivery(w.tx, now, ctx.dataDir);
+    await demoImports(w.tx, now);
     await w.audit({
       action: 'demo',
       entity: 'system',
@@ -71,8 +87,8 @@ async function recentEdits(tx: Parameters<Parameters<ManualContext['write']>[0]>
     const c = r.pick(ids);
     const daysAgo = r.int(0, 6);
     const changedAt = new Date(now.getTime() - daysAgo * 86_400_000 - r.int(1, 8) * 3_600_000);
-    const late = i % 6 === 0;
-    const receivedOn = addDays(localDate(changedAt), late ? -r.int(3, 6) : -r.int(0, 1));
+    const receivedOn = addDays(localDate(changedAt), i % 6 === 0 ? -r.int(3, 6) : -r.int(0, 1));
+    const late = await isLate(tx, receivedOn, localDate(changedAt));
     const newPhone = `0571-8${r.digits(7)}`;
     await tx.run('UPDATE customers SET phone = ?, version = version + 1, updated_at = ? WHERE id = ?', [newPhone, changedAt.toISOString(), c.id]);
     await tx.run(

@@ -7,6 +7,7 @@ import type { GridSpec, SqlFragment } from './spec';
 import type { GridView } from './sql';
 import { gridRows } from './page';
 import { writeExport, type ExportColumn } from './exportWriter';
+import { noteExport } from '../delivery/exportNotes';
 
 export type Translate = ReturnType<typeof translator>;
 
@@ -37,9 +38,34 @@ export function localDateTime(iso: string | null): string | null {
 
 /** Exports exactly the grid the user sees — same filters, sort and visible columns — and audits it. */
 export async function exportView<C extends GridColumns, R>(ctx: ManualContext, req: ExportViewRequest<C, R>): Promise<ExportedFile> {
+  return exportRegister(ctx, {
+    register: req.register,
+    format: req.format,
+    locale: req.locale,
+    columns: (t) => req.columns.map((id) => req.column(id, t)),
+    rows: () => gridRows(ctx.db, req.spec, req.view, req.extra),
+    summary: { filter: req.view.filterModel, quickSearch: req.view.quickSearch || undefined },
+  });
+}
+
+export interface RegisterRequest<R> {
+  /** i18n key of the register's name, e.g. `registers.resourceStats` (客户资源统计表). */
+  register: string;
+  format: ExportFormat;
+  locale: Locale;
+  columns: (t: Translate) => ExportColumn<R>[];
+  rows: (t: Translate) => AsyncIterable<R[]>;
+  /** What the audit entry records besides file name, format and row count. */
+  summary?: Record<string, unknown>;
+}
+
+/** Writes any register (title row, 生成时间/制表人, frozen header, A4) to an export file, and audits it. */
+export async function exportRegister<R>(ctx: ManualContext, req: RegisterRequest<R>): Promise<ExportedFile> {
   const t = translator(catalogs[req.locale] ?? catalogs[DEFAULT_LOCALE]);
   const now = ctx.clock.now();
   const title = t(req.register);
+  // Which register this file is, should the call send it to an export target (delivery/exportRouting.ts).
+  noteExport(ctx, req.register, title);
   const fileName = exportFileName(title, now, req.format);
   const { fileId, path } = await ctx.files.reserve(fileName, ctx.session.userId);
   const rows = await writeExport({
@@ -47,14 +73,14 @@ export async function exportView<C extends GridColumns, R>(ctx: ManualContext, r
     format: req.format,
     title,
     subtitle: `${t('exports.generatedAt')}：${localDateTime(now.toISOString())}    ${t('exports.by')}：${ctx.session.displayName}`,
-    columns: req.columns.map((id) => req.column(id, t)),
-    rows: gridRows(ctx.db, req.spec, req.view, req.extra),
+    columns: req.columns(t),
+    rows: req.rows(t),
   });
   await ctx.write((w) =>
     w.audit({
       action: 'export',
       entity: req.register.replace(/^registers\./, ''),
-      summary: { fileName, format: req.format, rows, filter: req.view.filterModel, quickSearch: req.view.quickSearch || undefined },
+      summary: { fileName, format: req.format, rows, ...req.summary },
     }),
   );
   return { fileId, fileName, rows };

@@ -4,12 +4,15 @@ import type { ColDef, ColumnState, GridApi, GridReadyEvent, IDatasource, RowDoub
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ColumnFilter } from '@shared/grid';
-import type { ChannelName } from '@shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
 import { call, onEvent } from '../api/client';
 import { errorText } from '../forms/zodRule';
 import { gridLocaleText, gridTheme } from './agGrid';
 
-export type GridChannel = 'customers.query' | 'customers.history' | 'users.query' | 'staff.query' | 'audit.query';
+/** Every channel that answers a grid page (rows + rowCount): derived from the contract, so a new grid needs no edit here. */
+export type GridChannel = {
+  [C in ChannelName]: ChannelOutput<C> extends { rows: unknown[]; rowCount: number } ? (ChannelInput<C> extends { startRow: number } ? C : never) : never;
+}[ChannelName];
 
 export interface GridView {
   sortModel: { colId: string; sort: 'asc' | 'desc' }[];

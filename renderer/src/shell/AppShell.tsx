@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
+  BarChartOutlined,
   AuditOutlined,
   DashboardOutlined,
   KeyOutlined,
@@ -11,7 +12,17 @@ import {
   UserOutlined,
   IdcardOutlined,
   ToolOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  FileProtectOutlined,
+  FileDoneOutlined,
+  ImportOutlined,
+  HistoryOutlined,
 } from '@ant-design/icons';
+import { AlertOutlined, ContactsOutlined, PieChartOutlined, ScheduleOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CommentOutlined } from '@ant-design/icons';
+import { CloudServerOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined, SendOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@shared/permissions';
@@ -35,21 +46,48 @@ export function AppShell() {
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
 
-  const customers: NavItem[] = [{ key: '/customers', icon: <UnorderedListOutlined />, label: t('nav.customerList'), permission: 'customers.read' }];
+  const customers: NavItem[] = [
+    { key: '/customers', icon: <UnorderedListOutlined />, label: t('nav.customerList'), permission: 'customers.read' },
+    { key: '/customers/resource-stats', icon: <BarChartOutlined />, label: t('resourceStats.nav'), permission: 'customers.read' },
+    { key: '/contracts', icon: <FileDoneOutlined />, label: t('contracts.title'), permission: 'customers.read' },
+    { key: '/contact-list', icon: <ContactsOutlined />, label: t('visits.nav.contactList'), permission: 'customers.read' },
+    { key: '/visits', icon: <SolutionOutlined />, label: t('visits.nav.visits'), permission: 'customers.read' },
+    { key: '/complaints', icon: <CommentOutlined />, label: t('complaints.nav'), permission: 'customers.read' },
+    { key: '/visit-plans', icon: <ScheduleOutlined />, label: t('visits.nav.plans'), permission: 'customers.read' },
+    { key: '/overdue-contacts', icon: <AlertOutlined />, label: t('visits.nav.overdue'), permission: 'customers.read' },
+    { key: '/class-distribution', icon: <PieChartOutlined />, label: t('visits.nav.classReport'), permission: 'customers.read' },
+    { key: '/imports/customers', icon: <ImportOutlined />, label: t('imports.title'), permission: 'customers.write' },
+    { key: '/imports/log', icon: <HistoryOutlined />, label: t('imports.logTitle'), permission: 'customers.write' },
+    { key: '/access/requests', icon: <FileSearchOutlined />, label: t('access.nav.requests'), permission: 'customers.requestAccess' },
+    { key: '/access/approvals', icon: <FileProtectOutlined />, label: t('access.nav.approvals'), permission: 'customers.approveAccess' },
+  ];
+  // 导出与备份 (platform.md's navigation): backups; the delivery pages (targets, outbox) belong here too.
+  const exportsAndBackups: NavItem[] = [
+    { key: '/exports/jobs', icon: <SendOutlined />, label: t('delivery.nav.jobs'), permission: 'dashboard.view' },
+    { key: '/exports/targets', icon: <FolderOpenOutlined />, label: t('delivery.nav.targets'), permission: 'delivery.manage' },
+    { key: '/backups', icon: <SafetyCertificateOutlined />, label: t('backups.nav'), permission: 'backups.manage' },
+  ];
   const system: NavItem[] = [
     { key: '/system/users', icon: <UserOutlined />, label: t('nav.users'), permission: 'users.manage' },
     { key: '/system/staff', icon: <IdcardOutlined />, label: t('nav.staff'), permission: 'staff.read' },
     { key: '/system/code-lists', icon: <SettingOutlined />, label: t('nav.codeLists'), permission: 'codeLists.manage' },
     { key: '/system/audit', icon: <AuditOutlined />, label: t('nav.audit'), permission: 'audit.read' },
     { key: '/system/settings', icon: <ToolOutlined />, label: t('nav.settings'), permission: 'system.settings' },
+    { key: '/system/calendar', icon: <CalendarOutlined />, label: t('calendar.nav'), permission: 'calendar.manage' },
   ];
   const allowed = (items: NavItem[]) => items.filter((i) => can(i.permission)).map(({ key, icon, label }) => ({ key, icon, label }));
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     ...(allowed(customers).length ? [{ key: 'customers', icon: <TeamOutlined />, label: t('nav.customers'), children: allowed(customers) }] : []),
+    ...(allowed(exportsAndBackups).length ? [{ key: 'exports', icon: <CloudServerOutlined />, label: t('backups.group'), children: allowed(exportsAndBackups) }] : []),
     ...(allowed(system).length ? [{ key: 'system', icon: <SettingOutlined />, label: t('nav.system'), children: allowed(system) }] : []),
   ];
-  const selected = [...customers, ...system].map((i) => i.key).find((k) => location.pathname.startsWith(k)) ?? '/';
+  // The longest entry that the path starts with: /customers/resource-stats selects its own entry, not 客户台账.
+  const selected =
+    [...customers, ...exportsAndBackups, ...system]
+      .map((i) => i.key)
+      .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+      .sort((a, b) => b.length - a.length)[0] ?? '/';
 
   return (
     <Layout className="app-layout">
@@ -64,7 +102,7 @@ export function AppShell() {
         <Menu
           mode="inline"
           selectedKeys={[selected]}
-          defaultOpenKeys={['customers', 'system']}
+          defaultOpenKeys={['customers', 'exports', 'system']}
           items={items}
           onClick={({ key }) => void navigate(key)}
           data-testid="nav"

@@ -28,8 +28,10 @@ const STOP_TIMEOUT_MS = 5_000;
  * Starts `electron/browser-host/cli.ts` (through tsx, in one Node process so it can be stopped by its pid) on a
  * free port with a fresh temporary data folder and NEIQIN_VALIDATE_OUTPUT=1, and waits for its NEIQIN_URL line.
  */
-export async function startHost(): Promise<Host> {
+export async function startHost(options: { prepare?: (dataDir: string) => Promise<void> } = {}): Promise<Host> {
   const dataDir = await mkdtemp(join(tmpdir(), 'neiqin-e2e-'));
+  // A spec may fill the fresh folder first (backups.spec.ts: a damaged database beside good backups).
+  await options.prepare?.(dataDir);
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/browser-host/cli.ts', '--data-dir', dataDir, '--port', '0'],

@@ -7,6 +7,7 @@ import { createDispatcher } from '../../../electron/backend/dispatch';
 import { openStore, type Store } from '../../../electron/backend/db/store';
 import { Sessions } from '../../../electron/backend/auth/sessions';
 import { ExportFiles } from '../../../electron/backend/files/exportFiles';
+import { UploadedFiles } from '../../../electron/backend/files/uploads';
 import { EventBus } from '../../../electron/backend/events';
 import { manualClock } from '../../../electron/backend/clock';
 import type { HandlerTable } from '../../../electron/backend/handlers';
@@ -78,6 +79,7 @@ describe('dispatcher', () => {
         store,
         sessions,
         files: new ExportFiles(join(tmp.dir, 'exports')),
+        uploads: new UploadedFiles(join(tmp.dir, 'uploads')),
         events: bus,
         log: { info() {}, error: (m) => logged.push(m) },
         dataDir: tmp.dir,

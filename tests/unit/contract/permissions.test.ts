@@ -23,20 +23,24 @@ describe('the permission matrix as the office runs it (platform.md, customers.md
       'customers.write',
       'customers.archive',
       'customers.export',
+      'complaints.handle',
       'staff.read',
     ],
-    storekeeper: ['dashboard.view'],
-    pointsOperator: ['dashboard.view'],
+    storekeeper: ['dashboard.view', 'customers.requestAccess'],
+    pointsOperator: ['dashboard.view', 'customers.requestAccess'],
     supervisor: [
       'dashboard.view',
       'customers.read',
       'customers.export',
       'customers.approveOrderCycle',
+      'customers.approveAccess',
+      'complaints.handle',
+      'contracts.approveSpecial',
       'staff.read',
       'audit.read',
     ],
     manager: ['dashboard.view', 'customers.read', 'customers.export', 'staff.read'],
-    reviewer: ['dashboard.view'],
+    reviewer: ['dashboard.view', 'customers.requestAccess'],
   };
   for (const role of ROLES) {
     it(`${role} holds exactly its permissions`, () => {

@@ -208,40 +208,53 @@ describe('changing a customer', () => {
     ).not.toContain(c.id);
   });
 
-  it('needs an approver to change the order cycle, and records who approved', async () => {
+  it('files a clerk\'s order-cycle change for approval, saves the rest, and records who approved', async () => {
     const c = await fresh();
-    const error = await env.fail(clerk.caller, 'customers.update', {
+    // The clerk's edit goes through: the notes now, the order cycle as a request waiting for a supervisor.
+    const saved = await env.call(clerk.caller, 'customers.update', {
       id: c.id,
       version: c.version,
-      changes: { orderCycle: '每月一次' },
+      changes: { orderCycle: '每月一次', notes: '客户要求改为月度订货' },
       receivedOn: today(env),
     });
-    expect(error).toMatchObject({ code: 'FORBIDDEN', message: 'errors.customer.orderCycleApproval' });
-    expect((await dbRow(c.id))!.order_cycle).toBeNull();
+    expect(saved).toMatchObject({ version: c.version + 1, notes: '客户要求改为月度订货', orderCycle: null, orderCycleApprovedBy: null });
+    expect(await dbRow(c.id)).toMatchObject({ order_cycle: null, order_cycle_approved_by: null });
+    expect((await history(c.id)).map((r) => r.field)).not.toContain('orderCycle');
+    const pending = await env.call(clerk.caller, 'orderCycle.pending', { customerId: c.id });
+    expect(pending).toMatchObject({ oldValue: null, newValue: '每月一次', requesterName: '陈静', status: 'pending' });
 
     // A supervisor approves order cycles but does not edit customers …
     expect(
       (
         await env.fail(supervisor.caller, 'customers.update', {
           id: c.id,
-          version: c.version,
+          version: saved.version,
           changes: { orderCycle: '每月一次' },
           receivedOn: today(env),
         })
       ).message,
     ).toBe('errors.forbidden');
-    // … an admin holds both permissions.
+    // … and the approval applies the value, naming the clerk who entered it and the supervisor who approved it.
+    await env.call(supervisor.caller, 'orderCycle.approve', { id: pending!.id });
+    const approved = (await env.call(clerk.caller, 'customers.get', { id: c.id })).customer;
+    expect(approved).toMatchObject({ orderCycle: '每月一次', orderCycleApprovedBy: '孙主管', version: saved.version + 1 });
+    const row = (await history(c.id)).find((r) => r.field === 'orderCycle');
+    expect(row).toMatchObject({ oldValue: null, newValue: '每月一次', userName: '陈静', approvedBy: '孙主管' });
+
+    // An admin holds both permissions: the change applies at once, with the admin as approver.
     const updated: Customer = await env.call(env.admin.caller, 'customers.update', {
       id: c.id,
-      version: c.version,
-      changes: { orderCycle: '每月一次' },
+      version: approved.version,
+      changes: { orderCycle: '每周一次' },
       receivedOn: today(env),
     });
-    expect(updated).toMatchObject({ orderCycle: '每月一次', orderCycleApprovedBy: env.admin.displayName });
+    expect(updated).toMatchObject({ orderCycle: '每周一次', orderCycleApprovedBy: env.admin.displayName });
     expect(await dbRow(c.id)).toMatchObject({
-      order_cycle: '每月一次',
+      order_cycle: '每周一次',
       order_cycle_approved_by: env.admin.displayName,
     });
+    const direct = (await history(c.id)).filter((r) => r.field === 'orderCycle').at(-1);
+    expect(direct).toMatchObject({ oldValue: '每月一次', newValue: '每周一次', userName: env.admin.displayName, approvedBy: env.admin.displayName });
 
     // Other fields stay the clerk's to change, and do not touch the approval.
     const later = await env.call(clerk.caller, 'customers.update', {
@@ -251,6 +264,7 @@ describe('changing a customer', () => {
       receivedOn: today(env),
     });
     expect(later.orderCycleApprovedBy).toBe(env.admin.displayName);
+    expect((await history(c.id)).find((r) => r.field === 'notes')?.approvedBy).toBeNull();
   });
 
   it('refuses values the code lists or the staff register do not know', async () => {

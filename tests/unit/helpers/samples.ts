@@ -1,9 +1,20 @@
 import type { ChannelInput, ChannelName } from '@shared/contract';
 import { PASSWORD, type TestEnv, type TestUser } from './env';
 import { contactValues, customerValues, today } from './customers';
+import { customerGrantedToEveryone, pendingAccessRequest, pendingOrderCycleRequest } from './access';
+import { csvFile, freshWeekday } from './calendar';
+import { planMonthOf, sampleCustomerId, samplePlan, sampleVisit, visitValues } from './visits';
+import { DEFAULT_CADENCE } from '@shared/cadence';
+import { complaintValues, sampleComplaint, stepInputs as complaintSteps } from './complaints';
+import { archiveDocValues, contractValues, createContract, signedContract } from './contracts';
+import { jobForEveryone, runInput, sampleImportUpload } from './imports';
+import { createTarget, failedJob, targetFolder } from './delivery';
 
-/** Channels whose valid call changes the caller's own session or needs no session: tested on their own. */
-export const UNSAMPLED = ['setup.createAdmin', 'auth.login', 'auth.logout', 'auth.changePassword'] as const;
+/**
+ * Channels whose valid call changes the caller's own session or needs no session: tested on their own (a restore
+ * ends every session; recovery.restore answers only in recovery mode — tests/unit/backups).
+ */
+export const UNSAMPLED = ['setup.createAdmin', 'auth.login', 'auth.logout', 'auth.changePassword', 'backups.restore', 'recovery.restore'] as const;
 export type SampledChannel = Exclude<ChannelName, (typeof UNSAMPLED)[number]>;
 
 export interface SampleFixture {
@@ -100,6 +111,10 @@ export const SAMPLES: { [C in SampledChannel]: (f: SampleFixture) => Promise<Cha
   }),
   'dashboard.summary': async () => ({}),
   'dashboard.today': async () => ({}),
+  'customers.card': async (f) => ({ id: f.customerId }),
+  'customers.historySheet': async (f) => ({ id: f.customerId }),
+  'customers.resourceStats': async () => ({}),
+  'customers.resourceStatsExport': async () => ({ format: 'xlsx' as const }),
   'staff.query': async () => ({ startRow: 0, endRow: 20 }),
   'staff.options': async () => ({}),
   'staff.create': async () => ({ staff: { employeeNo: `E${next()}`, name: '赵六' } }),
@@ -113,6 +128,166 @@ export const SAMPLES: { [C in SampledChannel]: (f: SampleFixture) => Promise<Cha
   'settings.get': async () => ({}),
   'settings.update': async () => ({ idleMinutes: 30 }),
   'system.doctor': async () => ({}),
+  'imports.inspect': async (f) => ({ uploadId: await sampleImportUpload(f) }),
+  'imports.check': async (f) => runInput(await sampleImportUpload(f), { env: f.env }),
+  'imports.problems': async (f) => ({ jobId: await jobForEveryone(f.env), startRow: 0, endRow: 50 }),
+  'imports.commit': async (f) => runInput(await sampleImportUpload(f), { env: f.env }),
+  'imports.cancel': async (f) => ({ jobId: await jobForEveryone(f.env) }),
+  'imports.log': async () => ({ startRow: 0, endRow: 20, sortModel: [{ colId: 'startedAt', sort: 'desc' }] }),
+  'imports.template': async () => ({}),
+  'complaints.query': async (f) => ({ startRow: 0, endRow: 20, customerId: f.customerId, filterModel: { type: { filterType: 'set', values: ['complaint'] } } }),
+  'complaints.satisfaction': async () => ({ startRow: 0, endRow: 20, sortModel: [{ colId: 'averageScore', sort: 'asc' }] }),
+  'complaints.get': async (f) => ({ id: (await sampleComplaint(f, 'received')).id }),
+  'complaints.openForCustomer': async (f) => ({ customerId: f.customerId }),
+  'complaints.byMonth': async () => ({ fromMonth: '2026-01', toMonth: '2026-12' }),
+  'complaints.create': async (f) => complaintValues(f.env, f.customerId, f.staffId),
+  'complaints.update': async (f) => {
+    const c = await sampleComplaint(f, 'received');
+    return { id: c.id, version: c.version, changes: { type: 'grievance', content: `补充说明${next()}` } };
+  },
+  'complaints.verify': async (f) => {
+    const c = await sampleComplaint(f, 'received');
+    return complaintSteps.verify(c.id, c.version);
+  },
+  'complaints.startHandling': async (f) => {
+    const c = await sampleComplaint(f, 'verified');
+    return complaintSteps.startHandling(c.id, c.version);
+  },
+  'complaints.resolve': async (f) => {
+    const c = await sampleComplaint(f, 'handling');
+    return complaintSteps.resolve(c.id, c.version);
+  },
+  'complaints.recordFeedback': async (f) => {
+    const c = await sampleComplaint(f, 'resolved');
+    return complaintSteps.recordFeedback(f.env, c.id, c.version);
+  },
+  'complaints.close': async (f) => {
+    const c = await sampleComplaint(f, 'feedbackRecorded');
+    return complaintSteps.close(c.id, c.version);
+  },
+  'complaints.export': async () => ({ view: { filterModel: { dueState: { filterType: 'set', values: ['overdue'] } } }, columns: ['number', 'customerName', 'type'], format: 'csv' }),
+  'complaints.satisfactionExport': async () => ({ view: {}, columns: ['number', 'averageScore'], format: 'csv' }),
+  'complaints.dueDays': async () => ({}),
+  'complaints.setDueDays': async () => ({ suggestion: 5, query: 5, grievance: 5, complaint: 3 }),
+  'access.defaults': async () => ({}),
+  'access.lookup': async () => ({ text: '测试客户' }),
+  'access.request': async (f) => {
+    const { customer } = await f.env.call(f.boss.caller, 'customers.create', { customer: customerValues(f.staffId), receivedOn: today(f.env) });
+    return { customerId: customer.id, reason: '核对积分兑换客户', days: 3 };
+  },
+  'access.mine': async () => ({ startRow: 0, endRow: 20 }),
+  'access.query': async () => ({ startRow: 0, endRow: 20, filterModel: { status: { filterType: 'set', values: ['pending'] } } }),
+  'access.approve': async (f) => ({ id: await pendingAccessRequest(f), days: 7 }),
+  'access.reject': async (f) => ({ id: await pendingAccessRequest(f), reason: '与本部门工作无关' }),
+  'access.viewCustomer': async (f) => ({ customerId: await customerGrantedToEveryone(f) }),
+  'access.viewHistory': async (f) => ({ customerId: await customerGrantedToEveryone(f), startRow: 0, endRow: 20 }),
+  'orderCycle.query': async () => ({ startRow: 0, endRow: 20 }),
+  'orderCycle.pending': async (f) => ({ customerId: f.customerId }),
+  'orderCycle.approve': async (f) => ({ id: await pendingOrderCycleRequest(f) }),
+  'orderCycle.reject': async (f) => ({ id: await pendingOrderCycleRequest(f), reason: '客户未书面确认' }),
+  'calendar.query': async () => ({ startRow: 0, endRow: 20, year: 2031 }),
+  'calendar.years': async () => ({}),
+  'calendar.create': async () => ({ day: { date: freshWeekday(), kind: 'holiday', name: '样例节日' } }),
+  'calendar.update': async (f) => {
+    const day = await f.env.call(f.boss.caller, 'calendar.create', { day: { date: freshWeekday(), kind: 'holiday' } });
+    return { date: day.date, day: { date: day.date, kind: 'holiday', name: `节日${next()}` } };
+  },
+  'calendar.remove': async (f) => ({
+    date: (await f.env.call(f.boss.caller, 'calendar.create', { day: { date: freshWeekday(), kind: 'holiday' } })).date,
+  }),
+  'calendar.importPreview': async () => csvFile(['日期,类型,名称', `${freshWeekday()},法定节假日,样例节日`]),
+  'calendar.import': async () => csvFile(['日期,类型,名称', `${freshWeekday()},法定节假日,样例节日`]),
+  'visits.query': async (f) => ({ customerId: f.customerId, startRow: 0, endRow: 20 }),
+  'visits.get': async (f) => ({ id: (await sampleVisit(f)).id }),
+  'visits.create': async (f) => ({ customerId: f.customerId, visit: visitValues(f.env, f.staffId) }),
+  'visits.update': async (f) => {
+    const v = await sampleVisit(f);
+    return { id: v.id, version: v.version, changes: { content: `补充内容${next()}` } };
+  },
+  'visits.void': async (f) => {
+    const v = await sampleVisit(f);
+    return { id: v.id, version: v.version, reason: '重复录入' };
+  },
+  'visits.recent': async (f) => ({ customerId: f.customerId, limit: 5 }),
+  'visits.export': async () => ({ view: {}, columns: ['visitedOn', 'customerName', 'channel'], format: 'csv' }),
+  'visitPlans.query': async (f) => ({ month: planMonthOf(f.env), startRow: 0, endRow: 20 }),
+  'visitPlans.summary': async (f) => ({ month: planMonthOf(f.env) }),
+  'visitPlans.add': async (f) => ({ staffId: f.staffId, month: planMonthOf(f.env), customerId: await sampleCustomerId(f), plannedOn: today(f.env) }),
+  'visitPlans.update': async (f) => ({ id: (await samplePlan(f)).id, notes: `备注${next()}` }),
+  'visitPlans.remove': async (f) => ({ id: (await samplePlan(f)).id }),
+  'cadence.get': async () => ({}),
+  'cadence.update': async () => ({ ...DEFAULT_CADENCE, C: { phoneDays: 10 + (next() % 5), visitMonths: 4 } }),
+  'cadence.customer': async (f) => ({ customerId: f.customerId }),
+  'cadence.overdue': async () => ({ startRow: 0, endRow: 20, sortModel: [{ colId: 'daysOverdue', sort: 'desc' }] }),
+  'cadence.overdueExport': async () => ({ view: {}, columns: ['code', 'name', 'daysOverdue'], format: 'csv' }),
+  'reports.classDistribution': async () => ({}),
+  'contactList.query': async () => ({ startRow: 0, endRow: 20, quickSearch: '李四' }),
+  'contactList.export': async () => ({ view: {}, columns: ['customerCode', 'customerName', 'name', 'mobile'], format: 'csv' }),
+  'contracts.query': async () => ({ startRow: 0, endRow: 20, filterModel: { expiring: { filterType: 'set', values: ['true'] } } }),
+  'contracts.summary': async (f) => ({ customerId: f.customerId }),
+  'contracts.get': async (f) => ({ id: (await createContract(f.env, f.boss.caller, contractValues(f.customerId))).contract.id }),
+  'contracts.create': async (f) => ({ contract: contractValues(f.customerId) }),
+  'contracts.update': async (f) => {
+    const { contract: c } = await createContract(f.env, f.boss.caller, contractValues(f.customerId));
+    return { id: c.id, version: c.version, changes: { notes: `备注${next()}` } };
+  },
+  'contracts.countersign': async (f) => {
+    const { contract: c } = await createContract(f.env, f.boss.caller, contractValues(f.customerId, { contractType: 'nonRegular' }));
+    return { id: c.id, version: c.version, countersignedBy: '财务部 李娜', countersignedOn: today(f.env) };
+  },
+  'contracts.approveSpecial': async (f) => {
+    const { contract: c } = await createContract(f.env, f.boss.caller, contractValues(f.customerId, { isSpecial: true, specialReason: '账期 90 天' }));
+    return { id: c.id, version: c.version, note: '同意' };
+  },
+  'contracts.sign': async (f) => {
+    const { contract: c } = await createContract(f.env, f.boss.caller, contractValues(f.customerId));
+    return { id: c.id, version: c.version, signedOn: today(f.env) };
+  },
+  'contracts.renew': async (f) => {
+    const { contract: c } = await signedContract(f.env, f.boss.caller, contractValues(f.customerId, { startOn: '2025-12-01', endOn: '2026-11-30' }));
+    const { customerId: _customer, ...successor } = contractValues(f.customerId, { startOn: '2026-12-01', endOn: '2027-11-30' });
+    return { id: c.id, version: c.version, successor };
+  },
+  'contracts.terminate': async (f) => {
+    const { contract: c } = await createContract(f.env, f.boss.caller, contractValues(f.customerId));
+    return { id: c.id, version: c.version, terminatedOn: today(f.env), reason: '录入错误，作废' };
+  },
+  'contracts.export': async () => ({ view: {}, columns: ['contractNo', 'customerName', 'status'], format: 'csv' }),
+  'archiveDocs.list': async (f) => ({ customerId: f.customerId }),
+  'archiveDocs.index': async (f) => ({ customerId: f.customerId }),
+  'archiveDocs.create': async (f) => ({ customerId: f.customerId, doc: archiveDocValues() }),
+  'archiveDocs.update': async (f) => {
+    const doc = await f.env.call(f.boss.caller, 'archiveDocs.create', { customerId: f.customerId, doc: archiveDocValues() });
+    return { id: doc.id, changes: { notes: `备注${next()}` } };
+  },
+  'archiveDocs.reorder': async (f) => {
+    await f.env.call(f.boss.caller, 'archiveDocs.create', { customerId: f.customerId, doc: archiveDocValues() });
+    const rows = await f.env.call(f.boss.caller, 'archiveDocs.list', { customerId: f.customerId });
+    return { customerId: f.customerId, order: [...new Set(rows.map((r) => r.sequence))].reverse() };
+  },
+  'archiveDocs.remove': async (f) => {
+    const doc = await f.env.call(f.boss.caller, 'archiveDocs.create', { customerId: f.customerId, doc: archiveDocValues() });
+    return { id: doc.id, reason: '重复登记' };
+  },
+  'backups.query': async () => ({ startRow: 0, endRow: 20 }),
+  'backups.overview': async () => ({}),
+  'backups.run': async () => ({ jobId: `sample-backup-${next()}` }),
+  'backups.cancel': async () => ({ jobId: `sample-backup-${next()}` }),
+  'backups.settings': async () => ({}),
+  'backups.updateSettings': async () => ({ keepDaily: 14, keepMonthly: 12 }),
+  'recovery.status': async () => ({}),
+  'delivery.targets.query': async () => ({ startRow: 0, endRow: 20, filterModel: { state: { filterType: 'set', values: ['ok'] } } }),
+  'delivery.targets.create': async (f) => ({ target: { name: `样例目标${next()}`, folder: await targetFolder(f.env) } }),
+  'delivery.targets.update': async (f) => {
+    const t = await createTarget(f.env, f.boss);
+    return { id: t.id, target: { name: `样例目标${next()}`, folder: t.folder, subFolder: '{register}/{yyyy}', manifest: true } };
+  },
+  'delivery.targets.check': async (f) => ({ id: (await createTarget(f.env, f.boss)).id }),
+  'delivery.targets.options': async () => ({}),
+  'delivery.jobs.query': async () => ({ startRow: 0, endRow: 20, filterModel: { state: { filterType: 'set', values: ['failed'] } } }),
+  'delivery.jobs.attempts': async (f) => ({ jobId: await failedJob(f.env, f.boss) }),
+  'delivery.jobs.retry': async (f) => ({ id: await failedJob(f.env, f.boss) }),
+  'delivery.jobs.redirect': async (f) => ({ id: await failedJob(f.env, f.boss), targetId: (await createTarget(f.env, f.boss)).id }),
 };
 
 export async function sampleFixture(env: TestEnv): Promise<SampleFixture> {

@@ -2,6 +2,14 @@ import core from './001_core';
 import customers from './002_customers';
 import searchIndexes from './003_search_indexes';
 import * as nameSort from './004_name_sort';
+import calendar from './005_calendar';
+import visits from './006_visits';
+import complaints from './007_complaints';
+import contracts from './008_contracts';
+import archiveDocuments from './009_archive_documents';
+import access from './010_access';
+import importLog from './011_import_log';
+import delivery from './012_delivery';
 import type { Connection } from '../connection';
 
 export interface Migration {
@@ -22,4 +30,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: 'customers', sql: customers },
   { id: 3, name: 'search_indexes', sql: searchIndexes },
   { id: 4, name: 'name_sort', sql: nameSort.sql, backfill: nameSort.backfill },
+  { id: 5, name: 'calendar', sql: calendar },
+  { id: 6, name: 'visits', sql: visits },
+  { id: 7, name: 'complaints', sql: complaints },
+  { id: 8, name: 'contracts', sql: contracts },
+  { id: 9, name: 'archive_documents', sql: archiveDocuments },
+  { id: 10, name: 'access', sql: access },
+  { id: 11, name: 'import_log', sql: importLog },
+  { id: 12, name: 'delivery', sql: delivery },
 ];

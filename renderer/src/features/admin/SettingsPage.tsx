@@ -6,6 +6,11 @@ import { SETTINGS, type DoctorReport } from '@shared/schemas/admin';
 import { call } from '../../api/client';
 import { applyFieldErrors, errorText, zodRule } from '../../forms/zodRule';
 import { useAuth } from '../../auth/AuthContext';
+import { AccessSettingsCard } from '../access/AccessSettingsCard';
+import { ContractSettingsCard } from '../contracts/ContractSettingsCard';
+import { CadenceSettingsCard } from '../visits/CadenceSettingsCard';
+import { ComplaintDueDaysCard } from '../complaints/ComplaintDueDaysCard';
+import { BackupSettingsCard } from '../backups/BackupSettingsCard';
 
 /** 参数与数据检查: the idle timeout and the database integrity check (the same as `npm run doctor`). */
 export function SettingsPage() {
@@ -58,6 +63,11 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <AccessSettingsCard />
+      <ContractSettingsCard />
+      <CadenceSettingsCard />
+      <ComplaintDueDaysCard />
+      <BackupSettingsCard />
       {can('system.doctor') && (
         <Card size="small" title={t('settings.doctor')} extra={<Button onClick={() => void check()} loading={checking}>{t('settings.runDoctor')}</Button>}>
           {error && <Alert type="error" showIcon message={error} />}

@@ -12,7 +12,13 @@ import { CustomerForm } from './CustomerForm';
 import { CustomerProfile } from './CustomerProfile';
 import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { PrintButton } from '../../print/PrintButton';
 import { ReasonModal } from './ReasonModal';
+import { PendingOrderCycleNotice } from '../access/PendingOrderCycleNotice';
+import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
+import { ArchiveDocsPanel } from '../archiveDocs/ArchiveDocsPanel';
+import { CustomerVisitsTab } from '../visits/CustomerVisitsTab';
+import { CustomerComplaintsTab } from '../complaints/CustomerComplaintsTab';
 
 export function CustomerDetailPage() {
   const { t } = useTranslation();
@@ -57,6 +63,7 @@ export function CustomerDetailPage() {
           </Tag>
         </div>
         <Space>
+          <PrintButton sheet="customer-card" id={c.id} title={`${t('print.customerCard.title')}-${c.code}-${c.name}`} label={t('print.customerCard.button')} />
           {active && can('customers.write') && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-customer">
               {t('common.edit')}
@@ -75,6 +82,7 @@ export function CustomerDetailPage() {
         </Space>
       </div>
       {c.abcClass === 'A' && <Alert type="warning" showIcon message={t('customers.aClassNotice')} />}
+      <PendingOrderCycleNotice customerId={c.id} />
       <Card size="small">
         <Tabs
           items={[
@@ -84,7 +92,11 @@ export function CustomerDetailPage() {
               label: `${t('customers.tabs.contacts')} (${detail.contacts.length})`,
               children: <ContactsPanel customerId={c.id} contacts={detail.contacts} editable={active && can('customers.write')} onChanged={load} />,
             },
-            { key: 'history', label: t('customers.tabs.history'), children: <HistoryPanel customerId={c.id} lookups={lookups} /> },
+            { key: 'visits', label: t('visits.tab'), children: <CustomerVisitsTab customer={c} editable={active && can('customers.write')} /> },
+            { key: 'complaints', label: t('complaints.customerTab.title'), children: <CustomerComplaintsTab customer={c} editable={active} /> },
+            { key: 'contracts', label: t('contracts.tab'), children: <CustomerContractsTab customer={c} editable={active && can('customers.write')} /> },
+            { key: 'archiveDocs', label: t('archiveDocs.tab'), children: <ArchiveDocsPanel customer={c} editable={active && can('customers.write')} /> },
+            { key: 'history', label: t('customers.tabs.history'), children: <HistoryPanel customerId={c.id} customerCode={c.code} lookups={lookups} /> },
           ]}
         />
       </Card>

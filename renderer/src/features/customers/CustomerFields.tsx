@@ -9,14 +9,15 @@ interface Props {
   t: TFunction;
   lookups: Lookups;
   codeEditable: boolean;
-  orderCycleEditable: boolean;
+  /** Shown under the order cycle when a change of it waits for a supervisor's approval. */
+  orderCycleHelp?: string;
   classOptions: { value: string; label: string }[];
 }
 
 const rule = (t: TFunction, field: CustomerField) => zodRule(customerFields[field], t);
 
 /** Every field of the customer record, laid out by section; validation is the shared zod schema per field. */
-export function CustomerFields({ t, lookups, codeEditable, orderCycleEditable, classOptions }: Props) {
+export function CustomerFields({ t, lookups, codeEditable, orderCycleHelp, classOptions }: Props) {
   const label = (f: string) => t(`customers.fields.${f}`);
   const section = (key: string) => (
     <Typography.Title level={5} className="form-section-title">
@@ -165,8 +166,8 @@ export function CustomerFields({ t, lookups, codeEditable, orderCycleEditable, c
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="orderCycle" label={label('orderCycle')} rules={[rule(t, 'orderCycle')]} extra={orderCycleEditable ? undefined : t('customers.orderCycleLockedHelp')}>
-            <Input disabled={!orderCycleEditable} />
+          <Form.Item name="orderCycle" label={label('orderCycle')} rules={[rule(t, 'orderCycle')]} extra={orderCycleHelp}>
+            <Input />
           </Form.Item>
         </Col>
         <Col span={8}>

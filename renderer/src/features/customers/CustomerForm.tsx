@@ -64,7 +64,9 @@ export function CustomerForm({ lookups, customer, onClose, onSaved }: Props) {
           return;
         }
         await call('customers.update', { id: customer.id, version: customer.version, changes, receivedOn });
-        void message.success(t('customers.updated'));
+        // Without the approval permission an order-cycle change is filed for a supervisor (access/orderCycle.ts).
+        if ('orderCycle' in changes && !can('customers.approveOrderCycle')) void message.info(t('access.orderCycle.submitted'), 6);
+        else void message.success(t('customers.updated'));
         onSaved(customer.id);
       } else {
         const created = await call('customers.create', {
@@ -133,7 +135,7 @@ export function CustomerForm({ lookups, customer, onClose, onSaved }: Props) {
             t={t}
             lookups={lookups}
             codeEditable={!editing || can('customers.editCode')}
-            orderCycleEditable={!editing || can('customers.approveOrderCycle')}
+            orderCycleHelp={editing && !can('customers.approveOrderCycle') ? t('access.orderCycle.help') : undefined}
             classOptions={classOptions}
           />
           {!editing && (

@@ -7,9 +7,23 @@ import { ServerGrid } from '../../grid/ServerGrid';
 import { dateColumn, enumValues, setColumn, textColumn } from '../../grid/columns';
 import { changeFieldLabel, changeValueText } from './historyText';
 import type { Lookups } from './useLookups';
+import { PrintButton } from '../../print/PrintButton';
 
-/** The customer's change history (变更记录): read-only, newest first, late updates flagged. */
-export function HistoryPanel({ customerId, lookups }: { customerId: number; lookups: Lookups }) {
+/**
+ * The customer's change history (变更记录): read-only, newest first, late updates flagged, the approver of a change
+ * that needed one shown. `channel` is access.viewHistory when another department reads it through a grant.
+ */
+export function HistoryPanel({
+  customerId,
+  customerCode,
+  lookups,
+  channel = 'customers.history',
+}: {
+  customerId: number;
+  customerCode: string;
+  lookups: Lookups;
+  channel?: 'customers.history' | 'access.viewHistory';
+}) {
   const { t } = useTranslation();
   const codeLabel = (field: string, code: string) => lookups.label(field, code);
   const columns = useMemo<ColDef<HistoryRow>[]>(
@@ -28,14 +42,20 @@ export function HistoryPanel({ customerId, lookups }: { customerId: number; look
         width: 110,
         cellRenderer: (p: { value?: boolean }) => (p.value ? <Tag color="red">{t('customers.lateUpdate')}</Tag> : null),
       }),
+      textColumn('approvedBy', t('access.history.approvedBy'), { width: 100 }),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, lookups],
   );
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: 480 }}>
-      <Typography.Text type="secondary">{t('history.readOnly')}</Typography.Text>
-      <ServerGrid<HistoryRow> gridKey="grid.customerHistory" channel="customers.history" columnDefs={columns} extraInput={{ customerId }} refreshOn="customer" testId="history-grid" />
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <Typography.Text type="secondary">{t('history.readOnly')}</Typography.Text>
+        {channel === 'customers.history' && (
+          <PrintButton sheet="customer-history" id={customerId} title={`${t('print.history.title')}-${customerCode}`} label={t('print.history.button')} />
+        )}
+      </div>
+      <ServerGrid<HistoryRow> gridKey="grid.customerHistory" channel={channel} columnDefs={columns} extraInput={{ customerId }} refreshOn="customer" testId="history-grid" />
     </div>
   );
 }

@@ -97,6 +97,12 @@ export function DashboardPage() {
           </Card>
         </>
       )}
+      {/* Other departments (库管, 积分专员, 评审员) see no archive figures, but their own "today" lines (e.g. access grants). */}
+      {!can('customers.read') && (
+        <Card size="small" title={t('dashboard.today')}>
+          <TodayList />
+        </Card>
+      )}
     </div>
   );
 }
