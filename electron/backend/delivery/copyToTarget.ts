@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { join, relative, isAbsolute, sep } from 'node:path';
 import { expandSubFolder } from '@shared/deliveryPaths';
-import type { DeliveryFs, ReadableFile } from './fsLayer';
+import type { DeliveryFs, ReadableFile, WritableFile } from './fsLayer';
 import { checkAborted, DeliveryFailure, failureOf, withTimeout } from './failures';
 import { freeSpace } from './targetCheck';
 import { safeFileName, temporaryName, withSuffix } from './fileNames';
 
 /**
  * One attempt to put one outbox file on its target, with the guarantees of exports.md: copy under a temporary
- * name → flush, and verify size and SHA-256 by reading it back → give it its final name without ever replacing a
- * file (a hard link fails on an existing name; `(2)`, `(3)` … are tried) → remove the temporary name. A reader of
- * the share never sees a file under its final name that is not complete and verified.
+ * name, reading each chunk back from the target → flush, and check size and SHA-256 of what the target holds →
+ * give it its final name without ever replacing a file (a hard link fails on an existing name; `(2)`, `(3)` … are
+ * tried) → remove the temporary name. A reader of the share never sees a file under its final name that is not
+ * complete and verified.
  *
  * Plain async code with an AbortSignal and a progress callback, so it can move into a worker thread (issue 4
  * item 6) unchanged.
@@ -125,46 +126,102 @@ export async function deliverFile(req: DeliverRequest, env: DeliverEnv): Promise
   }
 }
 
+/**
+ * Copies the outbox file under the temporary name and verifies it, as one pipeline (tests/bench/README.md has the
+ * figures that chose it): while chunk i is written (Node's thread pool) and chunk i+1 read from the outbox, chunk
+ * i−1 is read back from the target and hashed (the main thread). Once everything is written the flush runs beside
+ * the hashing of the last chunk. What is verified is what the target holds — every byte is read back through the
+ * target after it was written — and the rename waits for the flush, the size check and the hash, so nothing
+ * reaches a final name unflushed or unverified. The outbox file's own hash is known already: it is not read twice.
+ */
 async function copyInto(tempPath: string, source: ReadableFile, req: DeliverRequest, env: DeliverEnv): Promise<void> {
   const { fs, timeouts } = env;
   const file = await withTimeout(fs.openWrite(tempPath), timeouts.opMs, 'create temporary file', (late) => void late.close().catch(() => undefined));
   let closed = false;
+  let back: ReadableFile | null = null;
   try {
-    const buffer = Buffer.allocUnsafe(Math.min(env.chunkBytes, Math.max(req.bytes, 1)));
+    back = await withTimeout(fs.openRead(tempPath), timeouts.opMs, 'open copy', (late) => void late.close().catch(() => undefined));
+    const size = Math.min(env.chunkBytes, Math.max(req.bytes, 1));
+    const verifier = new ReadBack(back, size, env);
+    // Two buffers on the outbox side: one is being written while the next chunk is read into the other.
+    const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+    const readChunk = async (buffer: Buffer, at: number): Promise<number> => {
+      const { bytesRead } = await source.read(buffer, 0, Math.min(size, req.bytes - at), at);
+      if (bytesRead === 0) throw new DeliveryFailure('outboxMissing', `the outbox file ended at ${at} of ${req.bytes} bytes`);
+      return bytesRead;
+    };
     let written = 0;
-    while (written < req.bytes) {
+    let current = req.bytes > 0 ? await readChunk(buffers[0]!, 0) : 0;
+    for (let i = 0; written < req.bytes; i++) {
       checkAborted(env.signal);
       await env.hooks?.beforeChunk?.({ jobId: req.jobId, written, bytes: req.bytes });
-      const { bytesRead } = await source.read(buffer, 0, Math.min(buffer.length, req.bytes - written), written);
-      if (bytesRead === 0) throw new DeliveryFailure('outboxMissing', `the outbox file ended at ${written} of ${req.bytes} bytes`);
-      let done = 0;
-      while (done < bytesRead) {
-        const { bytesWritten } = await withTimeout(file.write(buffer, done, bytesRead - done), timeouts.chunkMs, 'write');
-        done += bytesWritten;
-      }
-      written += bytesRead;
+      const after = written + current;
+      const next = after < req.bytes ? readChunk(buffers[(i + 1) % 2]!, after) : Promise.resolve(0);
+      const write = writeAll(file, buffers[i % 2]!, current, timeouts.chunkMs);
+      // Awaited below; if the write fails first they must not surface as unhandled rejections.
+      next.catch(() => undefined);
+      write.catch(() => undefined);
+      await verifier.upTo(written); // the chunks before this one, while this one is written
+      await write;
+      written = after;
       env.onProgress?.(written, req.bytes);
+      current = await next;
     }
-    // The flush and the read-back run side by side: reading returns the very bytes the flush writes out, and the
-    // rename waits for both, so nothing reaches the final name unflushed or unverified (and the delivery is not
-    // slowed by doing one after the other).
     // A share may hold the whole file in its write cache: the flush may take as long as writing every chunk did.
-    const flushMs = Math.max(timeouts.opMs, timeouts.chunkMs * Math.ceil(req.bytes / buffer.length));
-    await Promise.all([withTimeout(file.sync(), flushMs, 'flush'), verify(tempPath, req, env)]);
+    const flushMs = Math.max(timeouts.opMs, timeouts.chunkMs * Math.ceil(req.bytes / size));
+    const flush = withTimeout(file.sync(), flushMs, 'flush');
+    flush.catch(() => undefined);
+    const info = await withTimeout(fs.stat(tempPath), timeouts.opMs, 'stat copy');
+    if (info.size !== req.bytes) throw new DeliveryFailure('verifyFailed', `size ${info.size}, expected ${req.bytes}`);
+    await verifier.upTo(req.bytes);
+    const hash = verifier.digest();
+    await flush;
+    if (hash !== req.sha256) throw new DeliveryFailure('verifyFailed', `SHA-256 ${hash}, expected ${req.sha256}`);
     closed = true;
     await withTimeout(file.close(), timeouts.opMs, 'close');
   } finally {
+    await back?.close().catch(() => undefined);
     if (!closed) await file.close().catch(() => undefined);
   }
 }
 
-/** Reads the copy back from the target: its size and SHA-256 must be the outbox file's. */
-async function verify(path: string, req: DeliverRequest, env: DeliverEnv): Promise<void> {
-  const { fs, timeouts } = env;
-  const info = await withTimeout(fs.stat(path), timeouts.opMs, 'stat copy');
-  if (info.size !== req.bytes) throw new DeliveryFailure('verifyFailed', `size ${info.size}, expected ${req.bytes}`);
-  const hash = await hashOf(path, req.bytes, env);
-  if (hash !== req.sha256) throw new DeliveryFailure('verifyFailed', `SHA-256 ${hash}, expected ${req.sha256}`);
+async function writeAll(file: WritableFile, buffer: Buffer, length: number, chunkMs: number): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const { bytesWritten } = await withTimeout(file.write(buffer, done, length - done), chunkMs, 'write');
+    done += bytesWritten;
+  }
+}
+
+/** Reads the temporary file back from the target, in order, hashing what it finds. */
+class ReadBack {
+  private readonly hash = createHash('sha256');
+  private readonly buffer: Buffer;
+  private position = 0;
+
+  constructor(
+    private readonly file: ReadableFile,
+    chunk: number,
+    private readonly env: DeliverEnv,
+  ) {
+    this.buffer = Buffer.allocUnsafe(chunk);
+  }
+
+  /** Reads and hashes everything before `end` not read yet. */
+  async upTo(end: number): Promise<void> {
+    while (this.position < end) {
+      checkAborted(this.env.signal);
+      const length = Math.min(this.buffer.length, end - this.position);
+      const { bytesRead } = await withTimeout(this.file.read(this.buffer, 0, length, this.position), this.env.timeouts.chunkMs, 'read back');
+      if (bytesRead === 0) throw new DeliveryFailure('verifyFailed', `the copy ended at ${this.position} of ${end} bytes`);
+      this.hash.update(this.buffer.subarray(0, bytesRead));
+      this.position += bytesRead;
+    }
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
 }
 
 async function hashOf(path: string, bytes: number, env: DeliverEnv): Promise<string> {
