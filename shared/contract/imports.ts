@@ -16,8 +16,10 @@ import {
 
 /**
  * 客户导入: the file arrives first through the bridge's uploadFile (never a path), then these channels take its
- * upload id. A dry run (`imports.check`) writes nothing; `imports.commit` checks again and writes everything in
- * one transaction or nothing.
+ * upload id. A dry run (`imports.check`) writes nothing; `imports.commit` writes everything in one transaction or
+ * nothing. After a clean dry run of the same file, mapping and mode the commit re-checks only what the database
+ * decides (codes on file, active staff and code lists) and writes the dry run's plans; otherwise it checks the
+ * whole file again.
  */
 export const importChannels = {
   /** Reads the header row and the first rows; recognises the usual Chinese headers. */

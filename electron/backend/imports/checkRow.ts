@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import type { Session } from '../auth/sessions';
 import { canSeeClass } from '../customers/visibility';
 import { diff } from '../customers/history';
+import { nameSortKey } from '../customers/sortKey';
 import {
   cellText,
   isBlank,
@@ -56,7 +57,15 @@ export type ContactPlan =
   | { kind: 'update'; current: ContactRecord; changes: FieldChange[] };
 
 export type RowPlan =
-  | { kind: 'create'; row: number; values: CustomerValues; managerName: string; contact: ContactValues | null }
+  | {
+      kind: 'create';
+      row: number;
+      values: CustomerValues;
+      /** The pinyin sort key of the name (customers.name_sort), worked out with the check so a kept dry run's commit only writes. */
+      nameSort: string;
+      managerName: string;
+      contact: ContactValues | null;
+    }
   | { kind: 'update'; row: number; onFile: OnFile; changes: FieldChange[]; managerName: string | null; contact: ContactPlan | null }
   | { kind: 'unchanged'; row: number };
 
@@ -274,7 +283,7 @@ function planCreate(
     problem('abcClass', 'errors.customer.aClassNeedsProjectStaff');
     return null;
   }
-  return { kind: 'create', row, values: parsed.data, managerName: managerName ?? '', contact };
+  return { kind: 'create', row, values: parsed.data, nameSort: nameSortKey(parsed.data.name), managerName: managerName ?? '', contact };
 }
 
 /** The row's contact: the customer's contact of that name gets the row's non-blank values, else a new contact. */

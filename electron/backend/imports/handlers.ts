@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { AppError, fieldError } from '@shared/errors';
 import { localDate } from '@shared/dates';
 import type { ImportRunInput, ImportSummary } from '@shared/schemas/imports';
@@ -16,6 +17,8 @@ import { writeCreates, writeUpdates, type ImportWriter } from './writePlans';
 import type { RowPlan } from './checkRow';
 import type { UploadedFile } from '../files/uploads';
 import type { Tx } from '../db/writeQueue';
+import { dryRunStillHolds, writeKept } from './commitKept';
+import { DryRunRecorder, keptDryRuns, runFingerprint } from './keptDryRuns';
 
 const SAMPLE_ROWS = 5;
 
@@ -34,19 +37,29 @@ function uploaded(ctx: BaseContext, uploadId: string): UploadedFile {
 }
 
 /** The file, its header row and the mapping checked — everything a run needs before its first data row. */
-async function prepare(ctx: BaseContext, input: ImportRunInput) {
-  if (input.receivedOn > localDate(ctx.clock.now())) throw fieldError('receivedOn', 'v.futureDate');
-  const file = uploaded(ctx, input.uploadId);
+async function openChecked(file: UploadedFile, mapping: ImportRunInput['mapping']) {
   const table = await openTable(file.path, file.fileName);
   const register = await openRegister(table);
   try {
-    checkMapping(input.mapping, register.header.headers);
+    checkMapping(mapping, register.header.headers);
   } catch (err) {
     await register.rows.return(undefined);
     throw err;
   }
-  return { file, table, register };
+  return { table, register };
 }
+
+function checkReceivedOn(ctx: BaseContext, input: ImportRunInput) {
+  if (input.receivedOn > localDate(ctx.clock.now())) throw fieldError('receivedOn', 'v.futureDate');
+}
+
+/** What a dry run's plans are made for besides the database (keptDryRuns.ts): user, mapping, mode, the file. */
+async function fingerprintOf(ctx: BaseContext, input: ImportRunInput, file: UploadedFile): Promise<string> {
+  const { size, mtimeMs } = await stat(file.path);
+  return runFingerprint({ session: ctx.session, mapping: input.mapping, mode: input.mode, file: { size, mtimeMs } });
+}
+
+const kept = (ctx: BaseContext) => keptDryRuns(ctx.store, () => ctx.clock.now().getTime());
 
 function summary(job: ImportJob, counts: RunCounts): ImportSummary {
   return { jobId: job.id, ...counts, problemRows: job.problemRows.size, problems: job.problemCount };
@@ -111,9 +124,13 @@ export const importHandlers = handlers({
   },
 
   'imports.check': async (input, ctx) => {
-    const { table, register } = await prepare(ctx, input);
+    checkReceivedOn(ctx, input);
+    const file = uploaded(ctx, input.uploadId);
+    const { table, register } = await openChecked(file, input.mapping);
     const job = importJobs(ctx.store).begin(input.jobId, ctx.session.userId);
+    const record = new DryRunRecorder();
     try {
+      const fingerprint = await fingerprintOf(ctx, input, file);
       const counts = await runRows({
         db: ctx.db,
         session: ctx.session,
@@ -123,7 +140,11 @@ export const importHandlers = handlers({
         mode: input.mode,
         job,
         progress: progress(ctx, job.id, 'check'),
+        record,
       });
+      // A clean dry run is kept for its commit; one with problems cannot be committed as it is.
+      if (job.problemCount === 0) kept(ctx).keep(ctx.session.userId, input.uploadId, { fingerprint, lookups: record.lookups, chunks: record.chunks, plans: record.plans, counts });
+      else kept(ctx).forget(ctx.session.userId, input.uploadId);
       return summary(job, counts);
     } finally {
       job.running = false;
@@ -143,7 +164,12 @@ export const importHandlers = handlers({
   },
 
   'imports.commit': async (input, ctx) => {
-    const { file, table, register } = await prepare(ctx, input);
+    checkReceivedOn(ctx, input);
+    const file = uploaded(ctx, input.uploadId);
+    // The clean dry run of this very file, mapping, mode and user, if there was one: then the file is not read
+    // again unless the database has changed under it since.
+    const dryRun = kept(ctx).find(ctx.session.userId, input.uploadId, await fingerprintOf(ctx, input, file));
+    let source = dryRun ? null : await openChecked(file, input.mapping);
     const job = importJobs(ctx.store).begin(input.jobId, ctx.session.userId);
     const startedAt = ctx.clock.now();
     const entry = {
@@ -176,17 +202,25 @@ export const importHandlers = handlers({
               plans.filter((p): p is Extract<RowPlan, { kind: 'update' }> => p.kind === 'update'),
             );
           };
-          counts = await runRows({
-            db: w.tx,
-            session: ctx.session,
-            table,
-            register,
-            mapping: input.mapping,
-            mode: input.mode,
-            job,
-            progress: progress(ctx, job.id, 'import'),
-            write,
-          });
+          const reuse = dryRun !== null && (await dryRunStillHolds(w.tx, dryRun));
+          if (reuse) {
+            counts = await writeKept(dryRun, { job, size: file.size, progress: progress(ctx, job.id, 'import'), write });
+          } else {
+            // Stale plans are of no further use: the database has moved on since the dry run.
+            if (dryRun) kept(ctx).forget(ctx.session.userId, input.uploadId);
+            source ??= await openChecked(file, input.mapping);
+            counts = await runRows({
+              db: w.tx,
+              session: ctx.session,
+              table: source.table,
+              register: source.register,
+              mapping: input.mapping,
+              mode: input.mode,
+              job,
+              progress: progress(ctx, job.id, 'import'),
+              write,
+            });
+          }
           // Any problem in any row: nothing of the file is kept.
           if (job.problemCount > 0) throw new Refused(counts);
           const logId = await insertLogEntry(w.tx, ctx.session, {
@@ -217,6 +251,7 @@ export const importHandlers = handlers({
         }),
       );
       await ctx.uploads.discard(input.uploadId, ctx.session.userId);
+      kept(ctx).forget(ctx.session.userId, input.uploadId);
       return result;
     } catch (err) {
       const cancelled = err instanceof AppError && err.message === 'imports.errors.cancelled';
@@ -248,7 +283,7 @@ export const importHandlers = handlers({
       });
     } finally {
       job.running = false;
-      await closeQuietly(register);
+      if (source) await closeQuietly(source.register);
     }
   },
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { en, zh } from '@shared/i18n';
 import { CODE_LISTS, INFO_SOURCES, URBAN_RURAL, type CodeListName, type ContactRecord, type CustomerRecord } from '@shared/schemas/customer';
 import type { Reader } from '../db/connection';
@@ -30,6 +31,8 @@ export interface StaffRef {
 
 /** Staff and code lists, read once per run: what a row's 客户经理 and 区域/业态/… cells may name. */
 export interface Lookups {
+  /** A digest of the staff and entries read: equal digests read every cell alike (a kept dry run relies on it). */
+  fingerprint: string;
   staff(cell: RawCell): CellReading<StaffRef>;
   code(list: CodeListName, cell: RawCell): CellReading<string>;
 }
@@ -53,6 +56,7 @@ export async function loadLookups(db: Db): Promise<Lookups> {
   }
 
   return {
+    fingerprint: createHash('sha256').update(JSON.stringify([staff, entries])).digest('hex'),
     staff(cell): CellReading<StaffRef> {
       const text = cellText(cell);
       const hit = byNo.get(key(text));

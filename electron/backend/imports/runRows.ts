@@ -6,13 +6,14 @@ import type { Tx } from '../db/writeQueue';
 import { checkRow, type RowPlan } from './checkRow';
 import { findHeaderRow, HEADER_NAMES, type HeaderRow } from './headers';
 import type { ImportJob } from './jobs';
+import type { DryRunRecorder } from './keptDryRuns';
 import { customersByCode, loadLookups } from './lookups';
 import type { RawRow, Table } from './readTable';
 
 /** Rows checked (and written) together: one lookup of their codes, one set of multi-row statements. */
-const CHUNK = 1000;
+export const CHUNK = 1000;
 const HEADER_ROWS_READ = 10;
-const PROGRESS_EVERY_MS = 150;
+export const PROGRESS_EVERY_MS = 150;
 
 export interface Register {
   header: HeaderRow;
@@ -76,6 +77,8 @@ export interface RunOptions {
   progress(p: { done: number; total: number; rows: number }): void;
   /** Writes a chunk's plans (commit only); not called any more once a problem was found. */
   write?: (plans: RowPlan[]) => Promise<void>;
+  /** Notes what a dry run looked up and planned, so its commit can reuse it (keptDryRuns.ts). */
+  record?: DryRunRecorder;
 }
 
 /**
@@ -87,6 +90,7 @@ export async function runRows(options: RunOptions): Promise<RunCounts> {
   const { job, register } = options;
   if (job.cancelled) throw new AppError('CONFLICT', 'imports.errors.cancelled');
   const lookups = await loadLookups(options.db);
+  if (options.record) options.record.lookups = lookups.fingerprint;
   const seen = new Map<string, number>();
   const counts: RunCounts = { rows: 0, creates: 0, updates: 0, unchanged: 0, contacts: 0 };
   let lastProgress = 0;
@@ -120,6 +124,8 @@ export async function runRows(options: RunOptions): Promise<RunCounts> {
       if (plan.kind === 'create' ? plan.contact : plan.kind === 'update' ? plan.contact : null) counts.contacts++;
       plans.push(plan);
     }
+    // A dry run with a problem is not kept: no need to hold its plans.
+    if (job.problemCount === 0) options.record?.chunk(codes, onFile, plans);
     if (options.write && job.problemCount === 0) await options.write(plans);
     if (job.cancelled) throw new AppError('CONFLICT', 'imports.errors.cancelled');
     report(false);

@@ -34,42 +34,89 @@ type UpdatePlan = Extract<RowPlan, { kind: 'update' }>;
 const MAX_PARAMS = 30_000;
 const CUSTOMER_COLUMNS = [...CUSTOMER_FIELDS.map((f) => CUSTOMER_COLUMN[f]), 'name_sort', 'created_at', 'updated_at'];
 const CONTACT_COLUMNS = ['customer_id', ...CONTACT_FIELDS.map((f) => CONTACT_COLUMN[f])];
-const CHANGE_COLUMNS = [
-  'customer_id',
-  'entity',
-  'entity_id',
-  'entity_label',
-  'field',
-  'old_value',
-  'new_value',
-  'user_id',
-  'user_name',
-  'changed_at',
-  'received_on',
-  'late',
-];
-const AUDIT_COLUMNS = ['at', 'user_id', 'user_name', 'channel', 'action', 'entity', 'entity_id', 'summary'];
+/** A history entry's own columns; who, when and the received date are the import's (changeColumns). */
+const CHANGE_COLUMNS = ['customer_id', 'entity', 'entity_id', 'entity_label', 'field', 'old_value', 'new_value'];
+/** An audit entry's own columns: every entry of the import is `import` of a `customer` by the same user at the same instant. */
+const AUDIT_COLUMNS = ['entity_id', 'summary'];
 
-/** Multi-row INSERTs, as many rows per statement as SQLite's parameter limit allows; returns each statement's last id. */
-async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<number[]> {
-  const per = Math.max(1, Math.min(200, Math.floor(MAX_PARAMS / columns.length)));
+const changeColumns = (w: ImportWriter) => ({
+  user_id: w.session.userId,
+  user_name: w.session.displayName,
+  changed_at: w.at,
+  received_on: w.receivedOn,
+  late: w.late ? 1 : 0,
+});
+const auditColumns = (w: ImportWriter) => ({
+  at: w.at,
+  user_id: w.session.userId,
+  user_name: w.session.username,
+  channel: w.channel,
+  action: 'import',
+  entity: 'customer',
+});
+
+/** Columns whose default is NULL, per table, read once per transaction: only those may be left out of an INSERT. */
+const nullDefaults = new WeakMap<Tx, Map<string, Promise<Set<string>>>>();
+
+function columnsDefaultingToNull(tx: Tx, table: string): Promise<Set<string>> {
+  let tables = nullDefaults.get(tx);
+  if (!tables) nullDefaults.set(tx, (tables = new Map()));
+  let found = tables.get(table);
+  if (!found) {
+    found = tx
+      .all<{ name: string; dflt_value: unknown }>(`SELECT name, dflt_value FROM pragma_table_info('${table}')`)
+      .then((cols) => new Set(cols.filter((c) => c.dflt_value === null).map((c) => c.name)));
+    tables.set(table, found);
+  }
+  return found;
+}
+
+/**
+ * Multi-row INSERTs, as many rows per statement as SQLite's parameter limit allows; returns each statement's last
+ * id. Binding every value costs the most here, so what need not be bound is not: `same` holds the columns every
+ * row has alike (the import's user, instant, received date), bound once per statement; a column that is NULL in
+ * every row of a statement and defaults to NULL is left out.
+ */
+async function insertRows(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  same: Readonly<Record<string, unknown>> = {},
+): Promise<{ lastIds: number[]; per: number }> {
+  const shared = Object.keys(same);
+  const omittable = await columnsDefaultingToNull(tx, table);
+  const per = Math.max(1, Math.min(200, Math.floor(MAX_PARAMS / Math.max(1, columns.length))));
   const lastIds: number[] = [];
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += per) {
     const batch = rows.slice(i, i + per);
-    const { lastID } = await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`, batch.flat());
+    const kept = columns.map((_, c) => c).filter((c) => !omittable.has(columns[c]!) || batch.some((r) => r[c] !== null && r[c] !== undefined));
+    const tuple = `(${kept.map(() => '?').join(', ')})`;
+    const params: unknown[] = shared.map((k) => same[k]);
+    for (const r of batch) for (const c of kept) params.push(r[c] ?? null);
+    const names = [...kept.map((c) => columns[c]!), ...shared].join(', ');
+    // The shared columns' placeholders come first in the text, so their values lead the parameters.
+    const sql = shared.length
+      ? `INSERT INTO ${table} (${names}) SELECT ${[...kept.map((_, k) => `column${k + 1}`), ...shared.map(() => '?')].join(', ')} FROM (VALUES ${batch.map(() => tuple).join(', ')})`
+      : `INSERT INTO ${table} (${names}) VALUES ${batch.map(() => tuple).join(', ')}`;
+    const { lastID } = await tx.run(sql, params);
     lastIds.push(lastID);
   }
-  return lastIds;
+  return { lastIds, per };
 }
 
 /**
  * Inserts rows and returns their ids. Rowids of one multi-row INSERT into a table nobody deletes from are
  * consecutive, ending at its last id (the demo's bulk insert relies on the same).
  */
-async function insertReturningIds(tx: Tx, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<number[]> {
-  const per = Math.max(1, Math.min(200, Math.floor(MAX_PARAMS / columns.length)));
-  const lastIds = await insertRows(tx, table, columns, rows);
+async function insertReturningIds(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  same: Readonly<Record<string, unknown>> = {},
+): Promise<number[]> {
+  const { lastIds, per } = await insertRows(tx, table, columns, rows, same);
   const ids: number[] = [];
   lastIds.forEach((last, k) => {
     const n = Math.min(per, rows.length - k * per);
@@ -81,12 +128,12 @@ async function insertReturningIds(tx: Tx, table: string, columns: readonly strin
 const asText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const describe = (c: Partial<ContactValues>) => [c.name, c.title, c.mobile ?? c.directLine].filter(Boolean).join(' ');
 
-function change(w: ImportWriter, customerId: number, entity: 'customer' | 'contact', entityId: number, label: string, field: string, oldValue: unknown, newValue: unknown): unknown[] {
-  return [customerId, entity, entityId, label, field, asText(oldValue), asText(newValue), w.session.userId, w.session.displayName, w.at, w.receivedOn, w.late ? 1 : 0];
+function change(customerId: number, entity: 'customer' | 'contact', entityId: number, label: string, field: string, oldValue: unknown, newValue: unknown): unknown[] {
+  return [customerId, entity, entityId, label, field, asText(oldValue), asText(newValue)];
 }
 
-function audit(w: ImportWriter, action: string, entity: string, entityId: number, summary: unknown): unknown[] {
-  return [w.at, w.session.userId, w.session.username, w.channel, action, entity, String(entityId), JSON.stringify(summary)];
+function audit(customerId: number, summary: unknown): unknown[] {
+  return [String(customerId), JSON.stringify(summary)];
 }
 
 /** New customers with their contact, "created" history entries and audit entries. */
@@ -96,7 +143,7 @@ export async function writeCreates(w: ImportWriter, plans: readonly CreatePlan[]
     w.tx,
     'customers',
     CUSTOMER_COLUMNS,
-    plans.map((p) => [...CUSTOMER_FIELDS.map((f) => toDb(p.values[f])), nameSortKey(p.values.name), w.at, w.at]),
+    plans.map((p) => [...CUSTOMER_FIELDS.map((f) => toDb(p.values[f])), p.nameSort, w.at, w.at]),
   );
   const withContact = plans.map((p, k) => ({ plan: p, id: ids[k]! })).filter((x) => x.plan.contact !== null);
   const contactIds = await insertReturningIds(
@@ -105,15 +152,16 @@ export async function writeCreates(w: ImportWriter, plans: readonly CreatePlan[]
     CONTACT_COLUMNS,
     withContact.map(({ plan, id }) => [id, ...CONTACT_FIELDS.map((f) => toDb(plan.contact![f]))]),
   );
-  const changes = plans.map((p, k) => change(w, ids[k]!, 'customer', ids[k]!, p.values.name, 'created', null, `${p.values.code} ${p.values.name}`));
-  withContact.forEach(({ plan, id }, k) => changes.push(change(w, id, 'contact', contactIds[k]!, plan.contact!.name, 'contactAdded', null, describe(plan.contact!))));
-  await insertRows(w.tx, 'customer_changes', CHANGE_COLUMNS, changes);
+  const changes = plans.map((p, k) => change(ids[k]!, 'customer', ids[k]!, p.values.name, 'created', null, `${p.values.code} ${p.values.name}`));
+  withContact.forEach(({ plan, id }, k) => changes.push(change(id, 'contact', contactIds[k]!, plan.contact!.name, 'contactAdded', null, describe(plan.contact!))));
+  await insertRows(w.tx, 'customer_changes', CHANGE_COLUMNS, changes, changeColumns(w));
   await insertRows(
     w.tx,
     'audit_log',
     AUDIT_COLUMNS,
     // Who created which customer from which row; the values themselves are in the record and its history.
-    plans.map((p, k) => audit(w, 'import', 'customer', ids[k]!, { code: p.values.code, name: p.values.name, contacts: p.contact ? 1 : 0, row: p.row })),
+    plans.map((p, k) => audit(ids[k]!, { code: p.values.code, name: p.values.name, contacts: p.contact ? 1 : 0, row: p.row })),
+    auditColumns(w),
   );
   return { created: plans.length, updated: 0, contacts: withContact.length };
 }
@@ -140,14 +188,14 @@ export async function writeUpdates(w: ImportWriter, plans: readonly UpdatePlan[]
     await w.tx.run(`UPDATE customers SET ${sets.join(', ')} WHERE id = ?`, [...params, w.at, current.id]);
     for (const c of plan.changes) {
       const manager = c.field === 'managerStaffId';
-      changes.push(change(w, current.id, 'customer', current.id, current.name, c.field, manager ? current.managerName : c.oldValue, manager ? plan.managerName : c.newValue));
+      changes.push(change(current.id, 'customer', current.id, current.name, c.field, manager ? current.managerName : c.oldValue, manager ? plan.managerName : c.newValue));
     }
     if (plan.contact) {
       contacts++;
       changes.push(...(await writeContact(w, current.id, plan.contact)));
     }
     audits.push(
-      audit(w, 'import', 'customer', current.id, {
+      audit(current.id, {
         code: current.code,
         before: Object.fromEntries(plan.changes.map((c) => [c.field, c.oldValue])),
         after: Object.fromEntries(plan.changes.map((c) => [c.field, c.newValue])),
@@ -156,8 +204,8 @@ export async function writeUpdates(w: ImportWriter, plans: readonly UpdatePlan[]
       }),
     );
   }
-  await insertRows(w.tx, 'customer_changes', CHANGE_COLUMNS, changes);
-  await insertRows(w.tx, 'audit_log', AUDIT_COLUMNS, audits);
+  await insertRows(w.tx, 'customer_changes', CHANGE_COLUMNS, changes, changeColumns(w));
+  await insertRows(w.tx, 'audit_log', AUDIT_COLUMNS, audits, auditColumns(w));
   return { created: 0, updated: plans.length, contacts };
 }
 
@@ -168,11 +216,11 @@ async function writeContact(w: ImportWriter, customerId: number, plan: ContactPl
       `INSERT INTO contacts (customer_id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
       [customerId, ...CONTACT_FIELDS.map((f) => toDb(plan.values[f]))],
     );
-    return [change(w, customerId, 'contact', lastID, plan.values.name, 'contactAdded', null, describe(plan.values))];
+    return [change(customerId, 'contact', lastID, plan.values.name, 'contactAdded', null, describe(plan.values))];
   }
   await w.tx.run(
     `UPDATE contacts SET ${plan.changes.map((c) => `${CONTACT_COLUMN[c.field as keyof typeof CONTACT_COLUMN]} = ?`).join(', ')} WHERE id = ?`,
     [...plan.changes.map((c) => toDb(c.newValue)), plan.current.id],
   );
-  return plan.changes.map((c) => change(w, customerId, 'contact', plan.current.id, plan.current.name, c.field, c.oldValue, c.newValue));
+  return plan.changes.map((c) => change(customerId, 'contact', plan.current.id, plan.current.name, c.field, c.oldValue, c.newValue));
 }
