@@ -9,7 +9,8 @@ export function issuesFromZod(error: z.ZodError, input?: unknown): FieldIssue[] 
   return error.issues.map((issue): FieldIssue => {
     const path = issue.path.map(String).join('.');
     const base = { path };
-    if (issue.message.startsWith('v.')) {
+    // A message key: the common `v.*` ones, or an area's own (`schedules.v.time`).
+    if (/^([a-zA-Z]+\.)?v\./.test(issue.message)) {
       return { ...base, key: issue.message, ...(issue.message === 'v.required' ? {} : paramsOf(issue)) };
     }
     switch (issue.code) {

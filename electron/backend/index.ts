@@ -41,6 +41,8 @@ import { openOrRecover, RECOVERY_CHANNELS, recoveryRefusal } from './backups/rec
 import { deliveryHandlers } from './delivery/handlers';
 import { Deliverer, type DeliveryOptions } from './delivery/deliverer';
 import { routeExportsToTargets } from './delivery/exportRouting';
+import { scheduleHandlers } from './schedules/handlers';
+import { Scheduler, type SchedulerOptions } from './schedules/scheduler';
 
 export type { Caller } from './handlers';
 
@@ -54,6 +56,8 @@ export interface BackendOptions {
   scheduleBackups?: boolean;
   /** The outbox's deliverer: fault injection, timeouts, the timer (tests); defaults suit the app. */
   delivery?: DeliveryOptions;
+  /** 定时导出's timer (tests pass their own timers and fire them by hand). */
+  schedules?: SchedulerOptions;
 }
 
 export interface Backend {
@@ -63,6 +67,8 @@ export interface Backend {
   readonly backups: BackupService;
   /** Delivers the outbox to export targets (a timer while running; runDue() lets tests drive it). */
   readonly delivery: Deliverer;
+  /** Runs scheduled exports when due (a timer while running; tick() lets tests drive it). */
+  readonly scheduler: Scheduler;
   readonly events: EventBus;
   readonly sessions: Sessions;
   /** Files users handed over (imports); hosts go through acceptUpload. */
@@ -111,6 +117,7 @@ export const HANDLER_PARTS = [
   ...visitHandlerParts,
   backupHandlers,
   deliveryHandlers,
+  scheduleHandlers,
 ];
 // Any export channel given a targetId sends its file to that export target through the outbox.
 routeExportsToTargets(HANDLER_PARTS);
@@ -148,11 +155,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     { clock, store, sessions, files, uploads, events, log, dataDir: options.dataDir },
     { validateOutput: options.validateOutput ?? false },
   );
+  // Scheduled exports call the registers' export channels through this same dispatcher, as their owner.
+  const scheduler = new Scheduler({ store, clock, log, events, sessions, invoke: (caller, channel, input) => invoke(caller, channel as ChannelName, input) }, options.schedules);
+  if (store.open) await scheduler.start();
+  backups.onRestored((fromRecovery) => {
+    if (fromRecovery) scheduler.start().catch((err: unknown) => log.error('Starting the export scheduler after recovery failed', err));
+  });
   return {
     dataDir: options.dataDir,
     store,
     backups,
     delivery,
+    scheduler,
     events,
     sessions,
     uploads,
@@ -177,6 +191,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       caller.sessionId = null;
     },
     async close() {
+      await scheduler.stop();
       await delivery.stop();
       await backups.close({ exitBackup: options.scheduleBackups ?? false });
       await store.close();

@@ -12,13 +12,14 @@ import { accessChannels } from './access';
 import { visitChannels } from './visits';
 import { backupChannels } from './backups';
 import { deliveryChannels } from './delivery';
+import { scheduleChannels } from './schedules';
 import { jobEvent } from '../schemas/delivery';
 import { backupProgress } from '../schemas/backups';
 import { jobProgress } from '../schemas/imports';
 import { z as zod } from 'zod';
 
 /** The one contract between renderer and backend: channel name → input schema, output schema, access. */
-export const contract = mergeChannels(authChannels, customerChannels, adminChannels, calendarChannels, importChannels, complaintChannels, contractChannels, archiveDocChannels, accessChannels, visitChannels, backupChannels, deliveryChannels);
+export const contract = mergeChannels(authChannels, customerChannels, adminChannels, calendarChannels, importChannels, complaintChannels, contractChannels, archiveDocChannels, accessChannels, visitChannels, backupChannels, deliveryChannels, scheduleChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

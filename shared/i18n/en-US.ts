@@ -10,6 +10,7 @@ import * as importsText from './areas/imports';
 import * as printText from './areas/print';
 import * as deliveryText from './areas/delivery';
 import * as backupsText from './areas/backups';
+import * as schedulesText from './areas/schedules';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -24,6 +25,7 @@ const en: Shape<typeof zh> = {
   print: printText.en,
   delivery: deliveryText.en,
   backups: backupsText.en,
+  schedules: schedulesText.en,
 
   app: {
     name: 'Neiqin',
@@ -472,6 +474,7 @@ const en: Shape<typeof zh> = {
       send: 'Send to target',
       retry: 'Retry delivery',
       redirect: 'Redirect',
+      runNow: 'Ran a scheduled export now',
     },
     entities: {
       customer: 'Customer',
@@ -501,6 +504,7 @@ const en: Shape<typeof zh> = {
       backup: 'Database backup',
       deliveryTarget: 'Export target',
       deliveryJob: 'Export job',
+      exportSchedule: 'Scheduled export',
     },
   },
   settings: {

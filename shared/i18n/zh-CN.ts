@@ -9,6 +9,7 @@ import * as importsText from './areas/imports';
 import * as printText from './areas/print';
 import * as deliveryText from './areas/delivery';
 import * as backupsText from './areas/backups';
+import * as schedulesText from './areas/schedules';
 export default {
   calendar: calendarText.zh,
   visits: visitsText.zh,
@@ -20,6 +21,7 @@ export default {
   print: printText.zh,
   delivery: deliveryText.zh,
   backups: backupsText.zh,
+  schedules: schedulesText.zh,
 
   app: { name: '内勤', title: '内勤 · 市场营销部后台', department: '市场营销部' },
   nav: {
@@ -439,6 +441,7 @@ export default {
       send: '发送到导出目标',
       retry: '重试发送',
       redirect: '改投',
+      runNow: '立即运行定时导出',
     },
     entities: {
       customer: '客户',
@@ -468,6 +471,7 @@ export default {
       backup: '数据库备份',
       deliveryTarget: '导出目标',
       deliveryJob: '导出任务',
+      exportSchedule: '定时导出',
     },
   },
   settings: {

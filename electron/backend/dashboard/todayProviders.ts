@@ -7,6 +7,7 @@ import { complaintsToday } from '../complaints/today';
 import { contractsToday } from '../contracts/today';
 import { overdueContactsToday } from '../visits/todayProvider';
 import { deliveryToday } from '../delivery/today';
+import { schedulesToday } from '../schedules/today';
 
 /**
  * Every area's "today" provider, in the order the dashboard lists them. Add an area's provider here (import its
@@ -30,3 +31,4 @@ registerTodayProvider(complaintsToday);
 registerTodayProvider(contractsToday);
 registerTodayProvider(overdueContactsToday);
 registerTodayProvider(deliveryToday);
+registerTodayProvider(schedulesToday);

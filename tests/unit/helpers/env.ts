@@ -9,6 +9,7 @@ import { manualClock } from '../../../electron/backend/clock';
 import type { Logger } from '../../../electron/backend/log';
 import type { Reader } from '../../../electron/backend/db/connection';
 import type { DeliveryOptions } from '../../../electron/backend/delivery/deliverer';
+import type { SchedulerOptions } from '../../../electron/backend/schedules/scheduler';
 
 /** The instant every test backend starts at (10:00 in Beijing, 02:00 UTC — the same calendar day either way). */
 export const START = '2026-11-25T02:00:00Z';
@@ -78,7 +79,7 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
  * A backend on a real SQLite file with the real migrations in a fresh temp folder, a manual clock at START,
  * the admin created through setup.createAdmin, and every output checked against the contract.
  */
-export async function freshBackend(options: { start?: string; delivery?: DeliveryOptions } = {}): Promise<TestEnv> {
+export async function freshBackend(options: { start?: string; delivery?: DeliveryOptions; schedules?: SchedulerOptions } = {}): Promise<TestEnv> {
   const { dir, remove } = await tempDir();
   const clock = manualClock(options.start ?? START);
   const loggedErrors: string[] = [];
@@ -88,7 +89,7 @@ export async function freshBackend(options: { start?: string; delivery?: Deliver
       loggedErrors.push(`${message} ${extra instanceof Error ? extra.stack : JSON.stringify(extra ?? '')}`);
     },
   };
-  const backend = await createBackend({ dataDir: dir, clock, validateOutput: true, log, delivery: options.delivery });
+  const backend = await createBackend({ dataDir: dir, clock, validateOutput: true, log, delivery: options.delivery, schedules: options.schedules });
 
   const call = <C extends ChannelName>(caller: Caller, channel: C, input: ChannelInput<C>) =>
     backend.invoke(caller, channel, input) as Promise<ChannelOutput<C>>;

@@ -9,6 +9,7 @@ import { complaintValues, sampleComplaint, stepInputs as complaintSteps } from '
 import { archiveDocValues, contractValues, createContract, signedContract } from './contracts';
 import { jobForEveryone, runInput, sampleImportUpload } from './imports';
 import { createTarget, failedJob, targetFolder } from './delivery';
+import { createSchedule, scheduleValues } from './schedules';
 
 /**
  * Channels whose valid call changes the caller's own session or needs no session: tested on their own (a restore
@@ -288,6 +289,16 @@ export const SAMPLES: { [C in SampledChannel]: (f: SampleFixture) => Promise<Cha
   'delivery.jobs.attempts': async (f) => ({ jobId: await failedJob(f.env, f.boss) }),
   'delivery.jobs.retry': async (f) => ({ id: await failedJob(f.env, f.boss) }),
   'delivery.jobs.redirect': async (f) => ({ id: await failedJob(f.env, f.boss), targetId: (await createTarget(f.env, f.boss)).id }),
+  'schedules.list': async () => ({}),
+  'schedules.options': async () => ({}),
+  'schedules.create': async () => ({ schedule: scheduleValues() }),
+  'schedules.update': async (f) => {
+    const s = await createSchedule(f.env, f.boss, { enabled: false, targetId: null, ownerId: null });
+    return { id: s.id, schedule: scheduleValues({ rule: { kind: 'monthEnd', time: '16:30' }, registers: ['contracts'] }) };
+  },
+  'schedules.setEnabled': async (f) => ({ id: (await createSchedule(f.env, f.boss, { enabled: false })).id, enabled: true }),
+  'schedules.runNow': async (f) => ({ id: (await createSchedule(f.env, f.boss, { registers: ['resourceStats'], format: 'csv' })).id }),
+  'schedules.runs': async () => ({ limit: 20 }),
 };
 
 export async function sampleFixture(env: TestEnv): Promise<SampleFixture> {

@@ -10,6 +10,7 @@ import archiveDocuments from './009_archive_documents';
 import access from './010_access';
 import importLog from './011_import_log';
 import delivery from './012_delivery';
+import schedules from './013_schedules';
 import type { Connection } from '../connection';
 
 export interface Migration {
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: 'access', sql: access },
   { id: 11, name: 'import_log', sql: importLog },
   { id: 12, name: 'delivery', sql: delivery },
+  { id: 13, name: 'schedules', sql: schedules },
 ];
