@@ -3,69 +3,31 @@
  * docs/screenshots/access-*.png. The renderer must be built first (`npx electron-vite build`).
  * kuguan (库管) asks for and reads an archive; zhuguan (主管) decides; neiqin (内勤) changes an order cycle.
  */
-import { chromium, type Page } from '@playwright/test';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { startHost } from '../e2e/support/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { createDemoOffice, login, openOptions, runScreenshots, shooter } from './session';
 
-const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
-
-async function shot(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  // A toast from the previous step would cover the page title.
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: resolve(OUT, `${name}.png`) });
-  console.log(`docs/screenshots/${name}.png`);
-}
-
-async function login(page: Page, username: string, password = 'Demo2026') {
-  if (await page.getByTestId('user-menu').isVisible()) {
-    await page.getByTestId('user-menu').hover();
-    await page.getByText('退出登录').click();
-  }
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登 录' }).click();
-  await page.getByTestId('dashboard').waitFor();
-}
-
-const option = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-
-async function main() {
-  await mkdir(OUT, { recursive: true });
-  const host = await startHost();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(host.url);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('李建国');
-    await page.getByLabel('密码', { exact: true }).fill('Admin2026');
-    await page.getByLabel('确认密码').fill('Admin2026');
-    await page.getByText('同时载入演示数据').click();
-    await page.getByRole('button', { name: /创建管理员/ }).click();
-    await page.getByTestId('dashboard').waitFor({ timeout: 60_000 });
+runScreenshots(
+  async ({ page }) => {
+    const shot = shooter(page, { mouseAway: true, waitForToasts: true, settleMs: 500 });
+    await createDemoOffice(page);
 
     // kuguan: his requests, a new one being filled in.
     await login(page, 'kuguan');
     await page.getByTestId('today-access.activeGrants').waitFor();
-    await shot(page, 'access-dashboard-requester');
+    await shot('access-dashboard-requester');
     await page.getByRole('menuitem', { name: '访问申请' }).click();
     await page.getByTestId('access-mine-grid').locator('.ag-row').first().waitFor();
-    await shot(page, 'access-requests');
+    await shot('access-requests');
     await page.getByTestId('new-request').click();
     const select = page.getByTestId('request-form').getByLabel('客户');
     await select.click();
     await select.fill('华联');
-    await option(page).first().waitFor();
-    await shot(page, 'access-request-lookup');
-    await option(page).first().click();
+    await openOptions(page).first().waitFor();
+    await shot('access-request-lookup');
+    await openOptions(page).first().click();
     await page.getByLabel('申请事由').fill('核对年终答谢礼品的收货人和地址');
     await page.getByLabel('申请期限（天）').fill('40');
     await page.getByLabel('申请事由').click();
-    await shot(page, 'access-request-form');
+    await shot('access-request-form');
     await page.getByLabel('申请期限（天）').fill('5');
     await page.getByTestId('submit-request').click();
     await page.getByTestId('request-form').waitFor({ state: 'detached' });
@@ -73,27 +35,27 @@ async function main() {
     // The archive kuguan's running grant opens.
     await page.getByTestId('open-archive').first().click();
     await page.getByTestId('customer-profile').waitFor();
-    await shot(page, 'access-archive');
+    await shot('access-archive');
     await page.getByRole('tab', { name: '变更记录' }).click();
     await page.getByTestId('history-grid').locator('.ag-row').first().waitFor();
-    await shot(page, 'access-archive-history');
+    await shot('access-archive-history');
 
     // zhuguan: the dashboard, the approvals, the approve dialog, the order-cycle tab.
     await login(page, 'zhuguan');
     await page.getByTestId('today-access.pendingRequests').waitFor();
-    await shot(page, 'access-dashboard-supervisor');
+    await shot('access-dashboard-supervisor');
     await page.getByRole('menuitem', { name: '访问审批' }).click();
     await page.getByTestId('access-approvals-grid').locator('.ag-row').first().waitFor();
-    await shot(page, 'access-approvals');
+    await shot('access-approvals');
     await page.getByTestId('approve-request').first().click();
     await page.getByRole('dialog').getByLabel('授权期限（天）').waitFor();
-    await shot(page, 'access-approve');
+    await shot('access-approve');
     await page.getByRole('dialog').getByRole('button', { name: /取\s?消/ }).click();
     await page.getByRole('tab', { name: '订货周期变更' }).click();
     await page.getByTestId('order-cycle-grid').locator('.ag-row').first().waitFor();
     await page.locator('.ant-segmented').getByText('全部', { exact: true }).click();
     await page.waitForTimeout(500);
-    await shot(page, 'access-order-cycles');
+    await shot('access-order-cycles');
 
     // neiqin changes an order cycle: the form's note, the waiting notice, then the approved history.
     await login(page, 'neiqin');
@@ -108,11 +70,11 @@ async function main() {
     const form = page.getByTestId('customer-form');
     await form.getByLabel('订货周期').fill('每十天一次');
     await form.getByLabel('订货周期').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await shot(page, 'access-order-cycle-form');
+    await shot('access-order-cycle-form');
     await page.getByTestId('save-customer').click();
     await form.waitFor({ state: 'detached' });
     await page.getByTestId('order-cycle-pending').waitFor();
-    await shot(page, 'access-order-cycle-pending');
+    await shot('access-order-cycle-pending');
     const detail = page.url();
 
     await login(page, 'zhuguan');
@@ -121,21 +83,13 @@ async function main() {
     await page.getByTestId('approve-order-cycle').first().waitFor();
     const row = page.getByTestId('order-cycle-grid').locator('.ag-row').filter({ hasText: 'KH000021' });
     await row.getByTestId('approve-order-cycle').click();
-    await shot(page, 'access-order-cycle-approve');
+    await shot('access-order-cycle-approve');
     await page.getByTestId('confirm-approve').click();
     await page.waitForTimeout(500);
     await page.goto(detail);
     await page.getByTestId('customer-profile').waitFor();
     await page.getByRole('tab', { name: '变更记录' }).click();
     await page.getByTestId('history-grid').locator('.ag-row').first().waitFor();
-    await shot(page, 'access-order-cycle-history');
-  } finally {
-    await browser.close();
-    await host.stop();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+    await shot('access-order-cycle-history');
+  },
+);

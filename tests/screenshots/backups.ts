@@ -4,22 +4,14 @@
  * the recovery screen of a damaged database. Run after a build:
  *   flock /tmp/neiqin-e2e.lock sh -c 'npx electron-vite build && npx tsx tests/screenshots/backups.ts'
  */
-import { chromium, type Page } from '@playwright/test';
 import { copyFile, mkdir, open, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createBackend, type Caller } from '../../electron/backend';
 import { manualClock } from '../../electron/backend/clock';
 import { startHost } from '../e2e/support/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { login, runScreenshots, shooter } from './session';
 
-const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const quiet = { info: () => undefined, error: (m: string) => console.error(m) };
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: resolve(OUT, `backups-${name}.png`) });
-  console.log(`docs/screenshots/backups-${name}.png`);
-}
 
 /** The demo office, then a backup each morning and on each evening's exit for the last 20 days. */
 async function officeWithHistory(dataDir: string) {
@@ -60,42 +52,30 @@ async function damage(file: string) {
   }
 }
 
-async function main() {
-  await mkdir(OUT, { recursive: true });
-  let folder = '';
-  const host = await startHost({
-    prepare: async (dir) => {
-      folder = dir;
-      await officeWithHistory(dir);
-    },
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(host.url);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('Admin2026');
-    await page.getByRole('button', { name: '登 录' }).click();
-    await page.getByTestId('user-menu').waitFor();
+let folder = '';
+runScreenshots(
+  async ({ page }) => {
+    const shot = shooter(page, { prefix: 'backups-' });
+    await login(page, 'admin', 'Admin2026');
 
     await page.getByRole('menuitem', { name: '备份与恢复' }).click();
     await page.getByTestId('backups-grid').locator('.ag-row').first().waitFor();
-    await shot(page, 'list');
+    await shot('list');
 
     await page.getByTestId('backup-now').click();
     await page.getByTestId('backup-done').waitFor({ timeout: 60_000 });
-    await shot(page, 'run');
+    await shot('run');
     await page.getByTestId('backup-close').click();
 
     await page.getByTestId('backups-grid').locator('[data-testid^="restore-"]').nth(2).click();
     await page.getByTestId('restore-intro').waitFor();
-    await shot(page, 'restore');
+    await shot('restore');
     await page.getByRole('button', { name: /取\s*消/ }).click();
 
     await page.getByRole('menuitem', { name: '参数与数据检查' }).click();
     await page.getByTestId('backup-settings').scrollIntoViewIfNeeded();
     await page.getByTestId('backup-settings').locator('input').first().waitFor();
-    await shot(page, 'settings');
+    await shot('settings');
 
     // A damaged database beside the same backups: the recovery screen.
     const recovery = await startHost({
@@ -117,17 +97,15 @@ async function main() {
       await page.goto(recovery.url);
       await page.getByTestId('recovery-intro').waitFor();
       await page.getByLabel('管理员用户名').fill('admin');
-      await shot(page, 'recovery');
+      await shot('recovery');
     } finally {
       await recovery.stop();
     }
-  } finally {
-    await browser.close();
-    await host.stop();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+  },
+  {
+    prepare: async (dir) => {
+      folder = dir;
+      await officeWithHistory(dir);
+    },
+  },
+);

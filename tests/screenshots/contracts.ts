@@ -4,38 +4,10 @@
  * the supervisor (zhuguan) and the admin see them. Build the renderer first:
  *   flock /tmp/neiqin-e2e.lock sh -c 'npx electron-vite build && npx tsx tests/screenshots/contracts.ts'
  */
-import { chromium, type Locator, type Page } from '@playwright/test';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { startHost } from '../e2e/support/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import type { Page } from '@playwright/test';
+import { createDemoOffice, login, logout, menu, openOptions, runScreenshots, shooter } from './session';
 import { sheetShot } from './pdfShot';
 
-const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
-
-async function shot(page: Page, name: string, target?: Locator) {
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(500);
-  const path = resolve(OUT, `${name}.png`);
-  if (target) await target.screenshot({ path });
-  else await page.screenshot({ path });
-  console.log(`docs/screenshots/${name}.png`);
-}
-
-async function login(page: Page, username: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('Demo2026');
-  await page.getByRole('button', { name: '登 录' }).click();
-  await page.getByTestId('dashboard').waitFor();
-}
-
-async function logout(page: Page) {
-  await page.getByTestId('user-menu').hover();
-  await page.getByText('退出登录').click();
-  await page.getByLabel('用户名').waitFor();
-}
-
-const menu = (page: Page, label: string) => page.getByTestId('nav').getByRole('menuitem', { name: new RegExp(`(^|\\s)${label}$`) }).click();
 const grid = (page: Page) => page.getByTestId('contract-grid');
 
 async function view(page: Page, label: RegExp) {
@@ -62,41 +34,31 @@ async function closeDrawer(page: Page) {
   await page.getByTestId('contract-detail').waitFor({ state: 'detached' });
 }
 
-async function main() {
-  await mkdir(OUT, { recursive: true });
-  const host = await startHost();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    await page.goto(host.url);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('李建国');
-    await page.getByLabel('密码', { exact: true }).fill('Admin2026');
-    await page.getByLabel('确认密码').fill('Admin2026');
-    await page.getByText('同时载入演示数据').click();
-    await page.getByRole('button', { name: /创建管理员/ }).click();
-    await page.getByTestId('dashboard').waitFor({ timeout: 60_000 });
+runScreenshots(
+  async ({ page }) => {
+    const shot = shooter(page, { mouseAway: true, settleMs: 500 });
+    await createDemoOffice(page);
 
     await menu(page, '参数与数据检查');
     const settings = page.locator('.ant-card').filter({ has: page.getByTestId('save-contract-settings') });
     await settings.getByRole('spinbutton').waitFor();
     await page.waitForTimeout(300);
-    await shot(page, 'contracts-settings', settings);
+    await shot('contracts-settings', settings);
     await logout(page);
 
     await login(page, 'neiqin');
     const today = page.locator('.ant-card').filter({ has: page.getByTestId('today-contracts.expiring') });
-    await shot(page, 'contracts-dashboard', today);
+    await shot('contracts-dashboard', today);
 
     await menu(page, '合同台账');
     await grid(page).locator('.ag-row').first().waitFor();
-    await shot(page, 'contracts-register');
+    await shot('contracts-register');
     await view(page, /即将到期/);
-    await shot(page, 'contracts-expiring');
+    await shot('contracts-expiring');
 
     await view(page, /^全部$/);
     await openRow(page, { contractType: '非常规', status: '履行中' });
-    await shot(page, 'contracts-detail');
+    await shot('contracts-detail');
     await closeDrawer(page);
 
     await view(page, /^草稿/);
@@ -104,11 +66,11 @@ async function main() {
     await page.getByTestId('contract-sign').click();
     await page.getByTestId('contract-action-ok').click();
     await page.getByTestId('contract-action-error').waitFor();
-    await shot(page, 'contracts-sign-refused');
+    await shot('contracts-sign-refused');
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
     await page.getByTestId('contract-countersign').click();
     await page.getByLabel('会签部门及人员').fill('财务部 李娜；法务部 王强');
-    await shot(page, 'contracts-countersign');
+    await shot('contracts-countersign');
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
     await closeDrawer(page);
 
@@ -118,7 +80,7 @@ async function main() {
     await form.getByLabel('合同编号').fill('HT-2026-0201');
     await form.getByLabel('客户', { exact: true }).click();
     await form.getByLabel('客户', { exact: true }).fill('有限公司');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await openOptions(page).first().click();
     await form.getByLabel('合同名称').fill('2027 年度区域经销协议');
     await form.locator('.ant-radio-button-wrapper').filter({ hasText: '非常规' }).click();
     await form.getByLabel('合同金额（元）').fill('860000');
@@ -130,7 +92,7 @@ async function main() {
     await form.getByPlaceholder('附件 2').fill('');
     await page.getByTestId('save-contract').click();
     await form.locator('.ant-form-item-explain-error').first().waitFor();
-    await shot(page, 'contracts-form');
+    await shot('contracts-form');
     await page.locator('.ant-drawer').getByRole('button', { name: /取\s*消/ }).click();
     await page.getByRole('button', { name: '放弃修改' }).click();
     await form.waitFor({ state: 'detached' });
@@ -143,15 +105,15 @@ async function main() {
     await page.getByTestId('customer-profile').waitFor();
     await page.getByRole('tab', { name: '合同', exact: true }).click();
     await page.getByTestId('customer-contract-grid').locator('.ag-row').first().waitFor();
-    await shot(page, 'contracts-customer-tab');
+    await shot('contracts-customer-tab');
 
     await page.getByRole('tab', { name: '档案文件' }).click();
     await page.getByTestId('archive-docs').locator('.ag-row').first().waitFor();
-    await shot(page, 'archive-docs-tab');
+    await shot('archive-docs-tab');
     await page.getByTestId('add-archive-doc').click();
     await page.getByTestId('archive-doc-form').waitFor();
     await page.getByTestId('archive-doc-form').getByLabel('题名').fill('关于调整返利政策的请示');
-    await shot(page, 'archive-docs-form');
+    await shot('archive-docs-form');
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
     await sheetShot(page, 'file-index', 'archive-docs-index');
     await logout(page);
@@ -162,14 +124,7 @@ async function main() {
     await openRow(page, { isSpecial: '是' });
     await page.getByTestId('contract-approve').click();
     await page.getByLabel('审批意见').fill('同意，请注意回款风险');
-    await shot(page, 'contracts-approve');
-  } finally {
-    await browser.close();
-    await host.stop();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+    await shot('contracts-approve');
+  },
+  { acceptDownloads: true },
+);

@@ -4,23 +4,15 @@
  * delivered and a failed job, a job's attempts, the redirect dialog and the dashboard line. Run after a build:
  *   flock /tmp/neiqin-e2e.lock sh -c 'npx electron-vite build && npx tsx tests/screenshots/delivery.ts'
  */
-import { chromium, type Page } from '@playwright/test';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startHost } from '../e2e/support/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
-
-const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: resolve(OUT, `delivery-${name}.png`) });
-  console.log(`docs/screenshots/delivery-${name}.png`);
-}
+import { SCREENSHOTS } from './pdfShot';
+import { createDemoOffice, menu, runScreenshots, shooter } from './session';
 
 async function nav(page: Page, label: string) {
-  await page.getByTestId('nav').getByRole('menuitem', { name: new RegExp(`(^|\\s)${label}$`) }).click();
+  await menu(page, label);
   // The navigation is taller than the window: clicking a lower entry scrolls the page; the screens start at the top.
   await page.evaluate(() => window.scrollTo(0, 0));
 }
@@ -34,7 +26,7 @@ async function shotAround(page: Page, name: string, parts: ReturnType<Page['loca
   const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) + scrollY - 130);
   const right = Math.min(1440, Math.max(...boxes.map((b) => b.x + b.width)) + 16);
   const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + scrollY + 200;
-  await page.screenshot({ path: resolve(OUT, `delivery-${name}.png`), fullPage: true, clip: { x: left, y: top, width: right - left, height: bottom - top } });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `delivery-${name}.png`), fullPage: true, clip: { x: left, y: top, width: right - left, height: bottom - top } });
   console.log(`docs/screenshots/delivery-${name}.png`);
 }
 
@@ -51,21 +43,11 @@ async function exportTo(page: Page, target: string, format: 'Excel (.xlsx)' | 'C
   await page.mouse.move(0, 0);
 }
 
-async function main() {
-  await mkdir(OUT, { recursive: true });
+runScreenshots(async ({ page }) => {
+  const shot = shooter(page, { prefix: 'delivery-', settleMs: 500 });
   const archive = await mkdtemp(join(tmpdir(), 'neiqin-shot-archive-'));
-  const host = await startHost();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(host.url);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('李建国');
-    await page.getByLabel('密码', { exact: true }).fill('Admin2026');
-    await page.getByLabel('确认密码').fill('Admin2026');
-    await page.getByText('同时载入演示数据').click();
-    await page.getByRole('button', { name: /创建管理员/ }).click();
-    await page.getByTestId('dashboard').waitFor({ timeout: 60_000 });
+    await createDemoOffice(page);
 
     // 导出目标: the demo's two shares, checked now.
     await nav(page, '导出目标');
@@ -80,13 +62,13 @@ async function main() {
     await dialog.getByLabel('文件夹', { exact: true }).fill('归档\\台账');
     await dialog.getByText('请填写完整路径').waitFor();
     await dialog.getByLabel('子文件夹规则').fill('{yyyy}年/{register}');
-    await shot(page, 'target-form');
+    await shot('target-form');
     await dialog.getByLabel('文件夹', { exact: true }).fill(archive);
     await dialog.getByRole('button', { name: '保 存' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('已保存导出目标“本机归档”').waitFor();
     await page.mouse.move(0, 0);
-    await shot(page, 'targets');
+    await shot('targets');
 
     // The customer register to the department share (delivered) and to the finance share (unreachable).
     await nav(page, '客户台账');
@@ -95,36 +77,29 @@ async function main() {
     await page.getByText(/已送达“营销部共享盘”/).waitFor();
     await exportTo(page, '财务部共享盘', 'CSV');
     await page.getByText(/暂未送达“财务部共享盘”/).waitFor();
-    await shot(page, 'export-failed');
+    await shot('export-failed');
     await page.getByText(/暂未送达“财务部共享盘”/).waitFor({ state: 'detached', timeout: 15_000 });
 
     await nav(page, '导出任务');
     const jobs = page.getByTestId('job-grid');
     await jobs.locator('.ag-row').first().waitFor();
-    await shot(page, 'jobs');
+    await shot('jobs');
     const failed = jobs.locator('.ag-row').filter({ has: page.getByTestId('job-state-failed') }).first();
     const failedId = await failed.getAttribute('row-id');
     await page.getByTestId(`attempts-job-${failedId}`).click();
     await page.getByTestId('attempts').locator('.ant-table-row').first().waitFor();
-    await shot(page, 'attempts');
+    await shot('attempts');
     await page.keyboard.press('Escape');
     await page.getByTestId(`redirect-job-${failedId}`).click();
     await page.getByTestId('redirect-target').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '本机归档' }).click();
-    await shot(page, 'redirect');
+    await shot('redirect');
     await page.getByRole('button', { name: '取 消' }).click();
 
     await nav(page, '工作台');
     await page.getByTestId('today-delivery.failed').waitFor();
-    await shot(page, 'dashboard');
+    await shot('dashboard');
   } finally {
-    await browser.close();
-    await host.stop();
     await rm(archive, { recursive: true, force: true });
   }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
 });

@@ -2,22 +2,11 @@
  * Screenshots of 客户导入 and 导入记录 with the demo office, zh-CN, as the clerk 陈静 (neiqin, 项目专职):
  * docs/screenshots/import-*.png. The renderer must be built first (`npx electron-vite build`).
  */
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { startHost } from '../e2e/support/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { createDemoOffice, runScreenshots, shooter } from './session';
 import { generateCustomer } from '../../electron/backend/demo/generate';
 import { Random } from '../../electron/backend/demo/random';
-
-const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: resolve(OUT, `${name}.png`) });
-  console.log(`docs/screenshots/${name}.png`);
-}
 
 const HEADERS = ['序号', '客户编码', '单位名称', 'ABC分类', '片区', '业态', '业务员', '建档日期', '地址', '联系电话', '联系人', '职务', '手机', '授信额度（元）'];
 const REGION: Record<string, string> = { east: '城东片区', west: '城西片区', south: '城南片区', north: '城北片区', county: '县域片区' };
@@ -60,20 +49,10 @@ async function choose(page: Page, name: string, buffer: Buffer) {
   await page.getByTestId('import-mapping').waitFor();
 }
 
-async function main() {
-  await mkdir(OUT, { recursive: true });
-  const host = await startHost();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    await page.goto(host.url);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('李建国');
-    await page.getByLabel('密码', { exact: true }).fill('Admin2026');
-    await page.getByLabel('确认密码').fill('Admin2026');
-    await page.getByText('同时载入演示数据').click();
-    await page.getByRole('button', { name: /创建管理员/ }).click();
-    await page.getByTestId('dashboard').waitFor({ timeout: 60_000 });
+runScreenshots(
+  async ({ page }) => {
+    const shot = shooter(page);
+    await createDemoOffice(page);
     await page.getByTestId('user-menu').hover();
     await page.getByText('退出登录').click();
     await page.getByLabel('用户名').fill('neiqin');
@@ -84,7 +63,7 @@ async function main() {
 
     await page.getByRole('menuitem', { name: '客户导入' }).click();
     await page.locator('.ant-upload-drag').waitFor();
-    await shot(page, 'import-choose');
+    await shot('import-choose');
 
     // A register with a few problems: the mapping step, then the problems row by row.
     await choose(
@@ -98,33 +77,26 @@ async function main() {
         if (i === 202) row[6] = '张晓东';
       }),
     );
-    await shot(page, 'import-mapping');
+    await shot('import-mapping');
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-problems').locator('.ag-row').first().waitFor();
-    await shot(page, 'import-problems');
+    await shot('import-problems');
 
     // A clean register, large enough to see the progress bar.
     await page.getByTestId('import-restart').click();
     await choose(page, '县域片区客户汇总（整理后）.xlsx', await register(12_000, 40001));
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-commit').waitFor({ timeout: 60_000 });
-    await shot(page, 'import-preview');
+    await shot('import-preview');
     await page.getByTestId('import-commit').click();
     await page.getByText(/正在导入，已处理 [1-9]/).waitFor({ timeout: 60_000 });
-    await shot(page, 'import-progress');
+    await shot('import-progress');
     await page.getByTestId('import-result').waitFor({ timeout: 120_000 });
-    await shot(page, 'import-done');
+    await shot('import-done');
 
     await page.getByRole('menuitem', { name: '导入记录' }).click();
     await page.getByTestId('import-log-grid').locator('.ag-row').first().waitFor();
-    await shot(page, 'import-log');
-  } finally {
-    await browser.close();
-    await host.stop();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+    await shot('import-log');
+  },
+  { acceptDownloads: true },
+);
