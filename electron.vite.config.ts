@@ -9,7 +9,11 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        // The second entry is the worker thread's main (electron/backend/workers/): built as out/main/worker.js,
+        // next to index.js, where workers/launch.ts looks for it.
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), worker: resolve(__dirname, 'electron/backend/workers/workerMain.ts') },
+      },
     },
   },
   preload: {

@@ -109,6 +109,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  */
 export const exportTarget = { targetId: z.int().positive().optional() };
 
+/**
+ * The client's id for this export, so it can follow its progress (`job.progress` events, phase `export`) and
+ * cancel it (`exports.cancel`). Optional: an export without it runs the same, unseen and uncancellable.
+ */
+export const exportJob = { jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'v.invalid').optional() };
+export const exportCancelInput = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'v.invalid') }).strict();
+
 /** An export of the current view: which columns, in the order shown. */
 export function gridExportSchema<C extends GridColumns>(columns: C) {
   const ids = Object.keys(columns) as [keyof C & string, ...(keyof C & string)[]];
@@ -119,6 +126,7 @@ export function gridExportSchema<C extends GridColumns>(columns: C) {
       format: z.enum(EXPORT_FORMATS),
       locale: z.enum(LOCALES).default('zh-CN'),
       ...exportTarget,
+      ...exportJob,
     })
     .strict();
 }

@@ -41,6 +41,8 @@ import { openOrRecover, RECOVERY_CHANNELS, recoveryRefusal } from './backups/rec
 import { deliveryHandlers } from './delivery/handlers';
 import { Deliverer, type DeliveryOptions } from './delivery/deliverer';
 import { routeExportsToTargets } from './delivery/exportRouting';
+import { exportJobHandlers } from './grid/handlers';
+import { trackExportJobs } from './grid/exportJobs';
 import { scheduleHandlers } from './schedules/handlers';
 import { Scheduler, type SchedulerOptions } from './schedules/scheduler';
 
@@ -118,9 +120,12 @@ export const HANDLER_PARTS = [
   backupHandlers,
   deliveryHandlers,
   scheduleHandlers,
+  exportJobHandlers,
 ];
 // Any export channel given a targetId sends its file to that export target through the outbox.
 routeExportsToTargets(HANDLER_PARTS);
+// Any export channel given a jobId reports its progress and can be cancelled (outermost: a cancel also stops a send).
+trackExportJobs(HANDLER_PARTS);
 
 export function allHandlers(): HandlerTable {
   return buildHandlerTable(HANDLER_PARTS);

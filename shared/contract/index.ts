@@ -12,6 +12,7 @@ import { accessChannels } from './access';
 import { visitChannels } from './visits';
 import { backupChannels } from './backups';
 import { deliveryChannels } from './delivery';
+import { exportChannels } from './exports';
 import { scheduleChannels } from './schedules';
 import { jobEvent } from '../schemas/delivery';
 import { backupProgress } from '../schemas/backups';
@@ -19,7 +20,7 @@ import { jobProgress } from '../schemas/imports';
 import { z as zod } from 'zod';
 
 /** The one contract between renderer and backend: channel name → input schema, output schema, access. */
-export const contract = mergeChannels(authChannels, customerChannels, adminChannels, calendarChannels, importChannels, complaintChannels, contractChannels, archiveDocChannels, accessChannels, visitChannels, backupChannels, deliveryChannels, scheduleChannels);
+export const contract = mergeChannels(authChannels, customerChannels, adminChannels, calendarChannels, importChannels, complaintChannels, contractChannels, archiveDocChannels, accessChannels, visitChannels, backupChannels, deliveryChannels, scheduleChannels, exportChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;
@@ -37,7 +38,7 @@ export function channelSpec(name: string): ChannelSpec | undefined {
 export const events = {
   'data.changed': zod.object({ entity: zod.string() }),
   'session.ended': zod.object({ reason: zod.enum(['idle', 'logout', 'deactivated']) }),
-  /** How far a long job (an import) has come; the job id is the one its channel call carries. */
+  /** How far a long job (an import, an export) has come; the job id is the one its channel call carries. */
   'job.progress': jobProgress,
   /** How far a backup or restore has come (备份与恢复), under the job id its call carries. */
   'backup.progress': backupProgress,

@@ -158,10 +158,13 @@ export const importLogRow = z.object({
 });
 export type ImportLogRow = z.output<typeof importLogRow>;
 
-/** Progress of a long job, pushed as the `job.progress` event: `done` of `total` (bytes of the file read). */
+/**
+ * Progress of a long job, pushed as the `job.progress` event: `done` of `total` (an import: bytes of the file
+ * read; an export, phase `export`: rows written of the view's rows).
+ */
 export const jobProgress = z.object({
   jobId: z.string(),
-  phase: z.enum(['check', 'import']),
+  phase: z.enum(['check', 'import', 'export']),
   done: z.number().min(0),
   total: z.number().min(0),
   rows: z.int().min(0),

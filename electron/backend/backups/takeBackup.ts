@@ -5,10 +5,11 @@ import type { BackupKind } from '@shared/schemas/backups';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { BackupCatalog, CatalogEntry } from './catalog';
-import { isDamage, sealAndCheck } from './checkCopy';
+import { runTask } from '../workers/runTask';
+import { isDamage } from './checkCopy';
 import { exists, fsyncDir } from './fileOps';
 import { backupFileName, partialName } from './names';
-import { onlineCopy } from './onlineCopy';
+import { cancelled } from './onlineCopy';
 
 export interface BackupJobControl {
   /** Phase and how far it has come: pages for the copy, 0/1 for the check. */
@@ -45,18 +46,23 @@ export async function takeBackup(
   const temp = join(place.dir, partialName(name));
   await rm(temp, { force: true });
   try {
-    await onlineCopy(place.dbFile, temp, {
-      signal: control.signal,
-      pagesPerStep: control.pagesPerStep,
-      onProgress: (p) => control.onProgress?.({ phase: 'copy', ...p }),
-    }).catch((err: unknown) => {
+    // Copy and check run in a worker thread (copyTasks.ts), each on its own connection: the main loop stays free.
+    await runTask(
+      'backup.copy',
+      { source: place.dbFile, dest: temp, ...(control.pagesPerStep ? { pagesPerStep: control.pagesPerStep } : {}) },
+      {
+        signal: control.signal,
+        cancelled,
+        onProgress: (p) => control.onProgress?.({ phase: 'copy', ...(p as { done: number; total: number }) }),
+      },
+    ).catch((err: unknown) => {
       if (!isDamage(err)) throw err;
       // The live database itself is damaged where the copy had to read it: say so, loudly.
       place.log.error(`Backup ${name} (${kind}) impossible: the database is damaged`, err);
       throw new AppError('CONFLICT', 'backups.errors.sourceDamaged');
     });
     control.onProgress?.({ phase: 'check', done: 0, total: 1 });
-    const check = await sealAndCheck(temp, control.signal);
+    const check = await runTask('backup.check', { file: temp }, { signal: control.signal, cancelled });
     control.onProgress?.({ phase: 'check', done: 1, total: 1 });
     const folder = check.good ? '' : 'bad';
     const target = join(place.dir, folder, name);

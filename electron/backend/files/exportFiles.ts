@@ -35,6 +35,13 @@ export class ExportFiles {
     return { path: entry.path, fileName: entry.fileName };
   }
 
+  /** Forgets an export that did not finish (cancelled, failed) and removes its folder: nothing is left behind. */
+  async discard(fileId: string): Promise<void> {
+    const entry = this.entries.get(fileId);
+    this.entries.delete(fileId);
+    if (entry) await rm(join(this.dir, fileId), { recursive: true, force: true });
+  }
+
   /** Removes exports older than a day (they were saved or abandoned long ago). */
   async prune(maxAgeMs = 86_400_000): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);

@@ -5,8 +5,9 @@ import { localDate } from '@shared/dates';
 import type { ManualContext } from '../handlers';
 import type { GridSpec, SqlFragment } from './spec';
 import type { GridView } from './sql';
-import { gridRows } from './page';
+import { gridCount, gridRows } from './page';
 import { writeExport, type ExportColumn } from './exportWriter';
+import { exportJobOf } from './exportJobs';
 import { noteExport } from '../delivery/exportNotes';
 
 export type Translate = ReturnType<typeof translator>;
@@ -44,6 +45,7 @@ export async function exportView<C extends GridColumns, R>(ctx: ManualContext, r
     locale: req.locale,
     columns: (t) => req.columns.map((id) => req.column(id, t)),
     rows: () => gridRows(ctx.db, req.spec, req.view, req.extra),
+    total: () => gridCount(ctx.db, req.spec, req.view, req.extra),
     summary: { filter: req.view.filterModel, quickSearch: req.view.quickSearch || undefined },
   });
 }
@@ -55,6 +57,8 @@ export interface RegisterRequest<R> {
   locale: Locale;
   columns: (t: Translate) => ExportColumn<R>[];
   rows: (t: Translate) => AsyncIterable<R[]>;
+  /** How many rows the file will have, for the progress of a followed export (`jobId`); unknown when absent. */
+  total?: () => Promise<number>;
   /** What the audit entry records besides file name, format and row count. */
   summary?: Record<string, unknown>;
 }
@@ -68,6 +72,12 @@ export async function exportRegister<R>(ctx: ManualContext, req: RegisterRequest
   noteExport(ctx, req.register, title);
   const fileName = exportFileName(title, now, req.format);
   const { fileId, path } = await ctx.files.reserve(fileName, ctx.session.userId);
+  // A followed export (the call carried a jobId) reports rows written of the total and can be cancelled.
+  const job = exportJobOf(ctx);
+  const total = job && req.total ? await req.total() : 0;
+  const progress = (done: number) =>
+    job && ctx.events.emit('job.progress', { jobId: job.jobId, phase: 'export', done, total: Math.max(total, done), rows: done });
+  progress(0);
   const rows = await writeExport({
     path,
     format: req.format,
@@ -75,6 +85,12 @@ export async function exportRegister<R>(ctx: ManualContext, req: RegisterRequest
     subtitle: `${t('exports.generatedAt')}：${localDateTime(now.toISOString())}    ${t('exports.by')}：${ctx.session.displayName}`,
     columns: req.columns(t),
     rows: req.rows(t),
+    onRows: progress,
+    signal: job?.signal,
+  }).catch(async (err: unknown) => {
+    // A cancelled or failed export leaves no file behind (writeExport removed the partial one; this, its folder).
+    await ctx.files.discard(fileId);
+    throw err;
   });
   await ctx.write((w) =>
     w.audit({

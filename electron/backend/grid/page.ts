@@ -50,6 +50,13 @@ export async function gridPage<C extends GridColumns, R>(
   return { rows: rows.map(spec.mapRow), rowCount: count?.n ?? 0 };
 }
 
+/** The row count of the whole filtered view (an export's total, for its progress). */
+export async function gridCount<C extends GridColumns, R>(db: Reader, spec: GridSpec<C, R>, view: GridView, extra: SqlFragment[] = []): Promise<number> {
+  const where = whereFor(spec, view, extra);
+  const count = await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${where.needsJoin ? spec.from : spec.countFrom} ${where.sql}`, where.params);
+  return count?.n ?? 0;
+}
+
 /** Walks the whole filtered, sorted view in chunks (for exports) without holding it all in memory. */
 export async function* gridRows<C extends GridColumns, R>(
   db: Reader,

@@ -136,6 +136,8 @@ export const SAMPLES: { [C in SampledChannel]: (f: SampleFixture) => Promise<Cha
   'imports.cancel': async (f) => ({ jobId: await jobForEveryone(f.env) }),
   'imports.log': async () => ({ startRow: 0, endRow: 20, sortModel: [{ colId: 'startedAt', sort: 'desc' }] }),
   'imports.template': async () => ({}),
+  // A job id nobody runs: cancelling it is harmless, and allowed to any signed-in user.
+  'exports.cancel': async () => ({ jobId: 'no-such-export-job' }),
   'complaints.query': async (f) => ({ startRow: 0, endRow: 20, customerId: f.customerId, filterModel: { type: { filterType: 'set', values: ['complaint'] } } }),
   'complaints.satisfaction': async () => ({ startRow: 0, endRow: 20, sortModel: [{ colId: 'averageScore', sort: 'asc' }] }),
   'complaints.get': async (f) => ({ id: (await sampleComplaint(f, 'received')).id }),

@@ -1,0 +1,121 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify';
+import type { ExportFormat } from '@shared/grid';
+
+/** One cell of an exported row, as it crosses to the worker thread: plain data. */
+export type Cell = string | number | null;
+
+/** A column of the file: everything about it but how to read it from a row (that stays on the main side). */
+export interface SheetColumn {
+  header: string;
+  /** Width in Excel character units. */
+  width: number;
+  numFmt?: string;
+}
+
+export interface SheetSpec {
+  path: string;
+  format: ExportFormat;
+  /** The register's name: the sheet name and the title row. */
+  title: string;
+  /** "生成时间 … 制表人 …" under the title. */
+  subtitle: string;
+  columns: SheetColumn[];
+}
+
+/**
+ * Writes rows of cells as .xlsx (streamed, A4 landscape, frozen header) or .csv (UTF-8 BOM, CRLF); the
+ * CPU-heavy half of an export, run in a worker thread (exportTask.ts). `onRows` hears the running row count
+ * after each batch. Returns the row count.
+ */
+export function writeSheet(spec: SheetSpec, rows: AsyncIterable<Cell[][]>, onRows?: (rows: number) => void): Promise<number> {
+  return spec.format === 'xlsx' ? writeXlsx(spec, rows, onRows) : writeCsv(spec, rows, onRows);
+}
+
+async function writeXlsx(spec: SheetSpec, rows: AsyncIterable<Cell[][]>, onRows?: (rows: number) => void): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: spec.path, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Neiqin';
+  const headerRow = 3;
+  const sheet = workbook.addWorksheet(safeSheetName(spec.title), {
+    views: [{ state: 'frozen', ySplit: headerRow }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+  });
+  sheet.columns = spec.columns.map((c) => ({ width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+
+  const title = sheet.getRow(1);
+  title.getCell(1).value = spec.title;
+  title.getCell(1).font = { bold: true, size: 14 };
+  title.height = 22;
+  sheet.mergeCells(1, 1, 1, Math.max(1, spec.columns.length));
+  title.commit();
+  const subtitle = sheet.getRow(2);
+  subtitle.getCell(1).value = spec.subtitle;
+  subtitle.getCell(1).font = { size: 9, color: { argb: 'FF666666' } };
+  sheet.mergeCells(2, 1, 2, Math.max(1, spec.columns.length));
+  subtitle.commit();
+
+  const header = sheet.getRow(headerRow);
+  spec.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FA' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF9DB4CC' } } };
+    cell.alignment = { vertical: 'middle' };
+  });
+  header.commit();
+
+  let count = 0;
+  for await (const batch of rows) {
+    for (const cells of batch) {
+      sheet.addRow(cells).commit();
+      count++;
+    }
+    onRows?.(count);
+  }
+  sheet.commit();
+  await workbook.commit();
+  return count;
+}
+
+async function writeCsv(spec: SheetSpec, rows: AsyncIterable<Cell[][]>, onRows?: (rows: number) => void): Promise<number> {
+  const out = createWriteStream(spec.path);
+  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[",\r\n]/ });
+  csv.pipe(out);
+  const put = async (record: unknown[]) => {
+    if (!csv.write(record)) await once(csv, 'drain');
+  };
+  try {
+    await put(spec.columns.map((c) => c.header));
+    let count = 0;
+    for await (const batch of rows) {
+      for (const cells of batch) {
+        await put(cells.map((v) => v ?? ''));
+        count++;
+      }
+      onRows?.(count);
+    }
+    csv.end();
+    await once(out, 'finish');
+    return count;
+  } finally {
+    // A stopped export closes its file, so the caller can remove it.
+    if (!out.closed) out.destroy();
+  }
+}
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function safeSheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+}
