@@ -3,12 +3,16 @@ import { channel } from './channel';
 import { empty } from '../schemas/common';
 import {
   attemptRow,
+  jobAbandonInput,
   jobAttemptsInput,
   jobIdInput,
   jobRedirectInput,
   jobRow,
+  keptFileSendInput,
+  keptFileSent,
   targetCheckInput,
   targetCreateInput,
+  targetDeleteInput,
   targetOption,
   targetRecord,
   targetUpdateInput,
@@ -44,4 +48,10 @@ export const deliveryChannels = {
   // 'manual': the job is attempted at once and the call answers with how that went.
   'delivery.jobs.retry': channel({ input: jobIdInput, output: jobRow, access: 'authenticated', tx: 'manual' }),
   'delivery.jobs.redirect': channel({ input: jobRedirectInput, output: jobRow, access: 'authenticated', tx: 'manual' }),
+  // Housekeeping is the admin's: giving a job up (its file is removed from the outbox) and removing a target.
+  'delivery.jobs.abandon': channel({ input: jobAbandonInput, output: jobRow, access: 'delivery.manage', tx: 'manual' }),
+  // A target anything refers to (a job, a schedule, the backups) is refused: it can be disabled instead.
+  'delivery.targets.delete': channel({ input: targetDeleteInput, output: z.object({ id: z.int() }), access: 'delivery.manage', tx: 'manual' }),
+  // A printed sheet the host rendered to PDF and the backend keeps for the caller goes to a target via the outbox.
+  'delivery.files.send': channel({ input: keptFileSendInput, output: keptFileSent, access: 'authenticated', tx: 'manual' }),
 };

@@ -485,6 +485,7 @@ const en: Shape<typeof zh> = {
       send: 'Send to target',
       retry: 'Retry delivery',
       redirect: 'Redirect',
+      abandon: 'Abandoned a delivery',
       runNow: 'Ran a scheduled export now',
     },
     entities: {

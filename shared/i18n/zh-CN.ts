@@ -452,6 +452,7 @@ export default {
       send: '发送到导出目标',
       retry: '重试发送',
       redirect: '改投',
+      abandon: '放弃发送',
       runNow: '立即运行定时导出',
     },
     entities: {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import zh from '../i18n/zh-CN';
 import { DEFAULT_SUB_FOLDER, MAX_FOLDER_LENGTH, MAX_PATTERN_LENGTH } from '../deliveryPaths';
-import { id, requiredText } from './common';
+import { id, optionalText, requiredText } from './common';
 
 /**
  * Export targets (导出目标) and the delivery jobs of the outbox (exports.md "Targets", "Delivery guarantees").
@@ -26,8 +26,12 @@ export const DELIVERY_ERRORS = [
 ] as const;
 export type DeliveryError = (typeof DELIVERY_ERRORS)[number];
 
-/** A job as the user sees it: waiting for its first attempt, failed (retrying with backoff), or delivered. */
-export const JOB_STATES = ['pending', 'failed', 'delivered'] as const;
+/**
+ * A job as the user sees it: waiting for its first attempt, failed (retrying with backoff), or delivered — or
+ * closed without delivery: abandoned (已放弃, by a person, with a reason) or lost (无法投递: its outbox file is gone,
+ * so no attempt could ever succeed).
+ */
+export const JOB_STATES = ['pending', 'failed', 'delivered', 'abandoned', 'lost'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export const ATTEMPT_RESULTS = ['running', 'delivered', 'failed', 'interrupted'] as const;
@@ -102,6 +106,10 @@ export const jobRow = z.object({
   nextAttemptAt: z.string().nullable(),
   finalPath: z.string().nullable(),
   deliveredAt: z.string().nullable(),
+  /** When an abandoned or lost job was closed, why, and by whom (null for lost: the app closed it). */
+  closedAt: z.string().nullable(),
+  closedReason: z.string().nullable(),
+  closedByName: z.string().nullable(),
 });
 export type JobRow = z.output<typeof jobRow>;
 
@@ -121,6 +129,22 @@ export type AttemptRow = z.output<typeof attemptRow>;
 export const jobIdInput = z.object({ id }).strict();
 export const jobAttemptsInput = z.object({ jobId: id }).strict();
 export const jobRedirectInput = z.object({ id, targetId: id }).strict();
+/** 放弃: a job not delivered yet is given up; the reason is required (it goes to the audit log). */
+export const jobAbandonInput = z.object({ id, reason: requiredText(200) }).strict();
+export const targetDeleteInput = z.object({ id }).strict();
+
+/** The id of a file the backend keeps for its caller (an export, a rendered PDF): opaque, URL-safe. */
+export const keptFileId = z.string().regex(/^[\w-]{8,64}$/, 'v.invalidChoice');
+/**
+ * 发送到导出目标 for a file the host rendered and the backend keeps for the caller (a printed sheet as PDF):
+ * the target by id, the register it files under (the `{register}` of sub-folders and the start of the file
+ * name), and the sheet's document number for the file name (the customer code …), else the time.
+ */
+export const keptFileSendInput = z
+  .object({ fileId: keptFileId, targetId: id, register: requiredText(40), docNo: optionalText(40) })
+  .strict();
+export const keptFileSent = z.object({ jobId: z.int(), targetId: z.int(), targetName: z.string(), fileName: z.string() });
+export type KeptFileSent = z.output<typeof keptFileSent>;
 
 /** Pushed after every attempt, so an export menu can say where its file went (or why not yet). */
 export const jobEvent = z.object({

@@ -1,6 +1,6 @@
-import { unlink } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import { localDate } from '@shared/dates';
-import type { DeliveryError } from '@shared/schemas/delivery';
+import type { DeliveryError, JobState } from '@shared/schemas/delivery';
 import type { Store } from '../db/store';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
@@ -162,6 +162,19 @@ export class Deliverer {
     void this.runDue();
   }
 
+  /**
+   * Runs `work` between two attempts (after the one in progress, before the next), so housekeeping such as
+   * abandoning a job never races an attempt on the same job. Its result or error is the caller's.
+   */
+  betweenAttempts<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work);
+    this.chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   /** Attempts one job now, after whatever attempt is running; resolves when this attempt is over. */
   runJobNow(jobId: number): Promise<void> {
     if (this.stopped) return Promise.resolve();
@@ -244,8 +257,13 @@ export class Deliverer {
       this.announce(job, 'delivered', null, outcome.finalPath);
     } catch (err) {
       const failure = failureOf(err);
-      await this.recordFailure(job, attemptId, failure);
-      this.announce(job, 'failed', failure.reason, null);
+      if (failure.reason === 'outboxMissing' && (await this.outboxGone(job))) {
+        await this.closeLost(job, attemptId, failure);
+        this.announce(job, 'lost', failure.reason, null);
+      } else {
+        await this.recordFailure(job, attemptId, failure);
+        this.announce(job, 'failed', failure.reason, null);
+      }
     } finally {
       this.current = null;
     }
@@ -283,7 +301,34 @@ export class Deliverer {
     if (!interrupted) this.deps.log.info(`delivery job ${job.id} to ${job.targetName} failed (${failure.reason}); next try ${next.toISOString()}`);
   }
 
-  private announce(job: DueJob, state: 'delivered' | 'failed', error: DeliveryError | null, finalPath: string | null) {
+  /** Whether the job's outbox file is gone or not the file it was (then no attempt can ever succeed). */
+  private async outboxGone(job: DueJob): Promise<boolean> {
+    try {
+      return (await stat(outboxPath(this.deps.dataDir, job.outboxFile))).size !== job.bytes;
+    } catch (err) {
+      return (err as { code?: string }).code === 'ENOENT';
+    }
+  }
+
+  /**
+   * A job whose outbox file is gone — typically a database restored from a backup taken while the job was
+   * pending, whose file was delivered and removed since — is closed as 无法投递 once, instead of retrying for ever.
+   */
+  private async closeLost(job: DueJob, attemptId: number, failure: DeliveryFailure): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    const detail = failure.detail.slice(0, 500);
+    await this.deps.store.write(async (tx) => {
+      await tx.run(
+        `UPDATE delivery_jobs SET status = 'lost', failures = failures + 1, last_error = 'outboxMissing', last_error_detail = ?,
+           closed_at = ?, closed_reason = 'outboxMissing' WHERE id = ? AND status = 'pending'`,
+        [detail, now, job.id],
+      );
+      await tx.run(`UPDATE delivery_attempts SET result = 'failed', finished_at = ?, error = 'outboxMissing', error_detail = ? WHERE id = ?`, [now, detail, attemptId]);
+    });
+    this.deps.log.info(`delivery job ${job.id} closed: its outbox file ${job.outboxFile} is gone (${detail})`);
+  }
+
+  private announce(job: DueJob, state: JobState, error: DeliveryError | null, finalPath: string | null) {
     this.deps.events.emit('delivery.job', { jobId: job.id, state, fileName: job.fileName, targetName: job.targetName, error, finalPath });
     this.deps.events.emit('data.changed', { entity: 'deliveryJobs' });
   }

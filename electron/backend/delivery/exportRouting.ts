@@ -1,10 +1,8 @@
 import { channelSpec, type ChannelName } from '@shared/contract';
-import { AppError, fieldError } from '@shared/errors';
+import { AppError } from '@shared/errors';
 import { exportedFile, type ExportedFile } from '@shared/grid';
 import type { Handler, ManualContext } from '../handlers';
-import { putInOutbox, insertJob } from './outbox';
-import { delivererFor } from './deliverer';
-import { loadTarget } from './targets';
+import { queueForTarget, sendableTarget } from './queue';
 import { exportNoteOf } from './exportNotes';
 
 /**
@@ -51,36 +49,12 @@ function withTarget(handler: AnyHandler): AnyHandler {
     const targetId = (input as { targetId?: unknown } | null)?.targetId;
     if (typeof targetId !== 'number') return (await (handler as unknown as (i: unknown, c: ManualContext) => Promise<ExportedFile>)(input, ctx));
     // The target is checked before any work, so a refused send leaves no export behind.
-    const target = await loadTarget(ctx.db, targetId);
-    if (!target) throw fieldError('targetId', 'delivery.errors.targetNotFound');
-    if (!target.enabled) throw fieldError('targetId', 'delivery.errors.targetDisabled', { name: target.name });
-
+    const target = await sendableTarget(ctx.db, targetId);
     const file = await (handler as unknown as (i: unknown, c: ManualContext) => Promise<ExportedFile>)(input, ctx);
     const made = ctx.files.resolve(file.fileId, ctx.session.userId);
     if (!made) throw new AppError('INTERNAL', 'errors.internal');
     const note = exportNoteOf(ctx) ?? { registerKey: null, register: registerFromFileName(file.fileName) };
-    const kept = await putInOutbox(ctx.dataDir, made.path);
-    const jobId = await ctx.write(async (w) => {
-      const id = await insertJob(w.tx, {
-        ...kept,
-        ...note,
-        fileName: file.fileName,
-        rows: file.rows,
-        targetId,
-        userId: ctx.session.userId,
-        userName: ctx.session.displayName,
-        createdAt: ctx.clock.now().toISOString(),
-      });
-      await w.audit({
-        action: 'send',
-        entity: 'deliveryJob',
-        entityId: id,
-        summary: { fileName: file.fileName, rows: file.rows, bytes: kept.bytes, sha256: kept.sha256, target: target.name },
-      });
-      return id;
-    });
-    ctx.events.emit('data.changed', { entity: 'deliveryJobs' });
-    delivererFor(ctx.store)?.kick();
+    const jobId = await queueForTarget(ctx, target, { path: made.path, fileName: file.fileName, rows: file.rows, ...note });
     return { ...file, delivery: { jobId, targetId, targetName: target.name } };
   };
   return routed as unknown as AnyHandler;

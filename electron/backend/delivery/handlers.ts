@@ -2,6 +2,9 @@ import { handlers } from '../registry';
 import { gridPage } from '../grid/page';
 import { recheckTargets, saveTarget, targetGrid, targetOptions } from './targets';
 import { jobAttempts, jobGrid, redirectJob, retryJob } from './jobs';
+import { abandonJob } from './abandonJob';
+import { deleteTarget } from './deleteTarget';
+import { sendKeptFile } from './sendKept';
 
 /** 导出目标 and 导出任务 (exports.md "Targets", "Delivery guarantees"). */
 export const deliveryHandlers = handlers({
@@ -14,4 +17,7 @@ export const deliveryHandlers = handlers({
   'delivery.jobs.attempts': async (input, ctx) => jobAttempts(ctx.db, input.jobId),
   'delivery.jobs.retry': async (input, ctx) => retryJob(ctx, input.id),
   'delivery.jobs.redirect': async (input, ctx) => redirectJob(ctx, input.id, input.targetId),
+  'delivery.jobs.abandon': async (input, ctx) => abandonJob(ctx, input.id, input.reason),
+  'delivery.targets.delete': async (input, ctx) => deleteTarget(ctx, input.id),
+  'delivery.files.send': async (input, ctx) => sendKeptFile(ctx, input),
 });

@@ -8,7 +8,7 @@ import type { ManualContext } from '../handlers';
 import { delivererFor } from './deliverer';
 import { loadTarget } from './targets';
 
-const state = `CASE WHEN j.status = 'delivered' THEN 'delivered' WHEN j.last_error IS NULL THEN 'pending' ELSE 'failed' END`;
+const state = `CASE WHEN j.status <> 'pending' THEN j.status WHEN j.last_error IS NULL THEN 'pending' ELSE 'failed' END`;
 
 export const jobGrid: GridSpec<typeof jobGridColumns, JobRow> = {
   from: 'delivery_jobs j JOIN delivery_targets t ON t.id = j.target_id',
@@ -17,7 +17,8 @@ export const jobGrid: GridSpec<typeof jobGridColumns, JobRow> = {
   select: `j.id, j.created_at AS createdAt, j.register_key AS registerKey, j.register, j.file_name AS fileName, j.rows, j.bytes, j.sha256,
     j.target_id AS targetId, t.name AS targetName, t.enabled AS targetEnabled, j.user_name AS userName, ${state} AS state, j.attempts,
     j.last_error AS lastError, j.last_error_detail AS lastErrorDetail,
-    CASE WHEN j.status = 'pending' THEN j.next_attempt_at END AS nextAttemptAt, j.final_path AS finalPath, j.delivered_at AS deliveredAt`,
+    CASE WHEN j.status = 'pending' THEN j.next_attempt_at END AS nextAttemptAt, j.final_path AS finalPath, j.delivered_at AS deliveredAt,
+    j.closed_at AS closedAt, j.closed_reason AS closedReason, j.closed_by_name AS closedByName`,
   columns: {
     id: { sql: 'j.id' },
     createdAt: { sql: 'j.created_at', dateKind: 'instant' },
@@ -42,6 +43,9 @@ export const jobGrid: GridSpec<typeof jobGridColumns, JobRow> = {
   mapRow: (raw) => ({ ...(raw as unknown as JobRow), targetEnabled: raw.targetEnabled === 1 }),
 };
 
+/** Abandoned or lost: the job is over without a delivery and never changes again. */
+export const isClosed = (job: Pick<JobRow, 'state'>) => job.state === 'abandoned' || job.state === 'lost';
+
 export async function loadJob(db: Reader, id: number): Promise<JobRow | undefined> {
   const raw = await db.get<Record<string, unknown>>(`SELECT ${jobGrid.select} FROM ${jobGrid.from} WHERE j.id = ?`, [id]);
   return raw ? jobGrid.mapRow(raw) : undefined;
@@ -65,6 +69,7 @@ export async function retryJob(ctx: ManualContext, id: number): Promise<JobRow> 
   const job = await loadJob(ctx.db, id);
   if (!job) throw new AppError('NOT_FOUND', 'delivery.errors.jobNotFound');
   if (job.state === 'delivered') return job;
+  if (isClosed(job)) throw new AppError('CONFLICT', 'delivery.errors.jobClosed', { params: { fileName: job.fileName } });
   if (!job.targetEnabled) throw new AppError('CONFLICT', 'delivery.errors.targetDisabled', { params: { name: job.targetName } });
   await ctx.write(async (w) => {
     await w.tx.run(`UPDATE delivery_jobs SET next_attempt_at = ? WHERE id = ? AND status = 'pending'`, [ctx.clock.now().toISOString(), id]);
@@ -79,6 +84,7 @@ export async function redirectJob(ctx: ManualContext, id: number, targetId: numb
   const job = await loadJob(ctx.db, id);
   if (!job) throw new AppError('NOT_FOUND', 'delivery.errors.jobNotFound');
   if (job.state === 'delivered') throw new AppError('CONFLICT', 'delivery.errors.alreadyDelivered', { params: { fileName: job.fileName } });
+  if (isClosed(job)) throw new AppError('CONFLICT', 'delivery.errors.jobClosed', { params: { fileName: job.fileName } });
   const target = await loadTarget(ctx.db, targetId);
   if (!target) throw fieldError('targetId', 'delivery.errors.targetNotFound');
   if (!target.enabled) throw fieldError('targetId', 'delivery.errors.targetDisabled', { name: target.name });

@@ -15,7 +15,8 @@ import { createSchedule, scheduleValues } from './schedules';
  * Channels whose valid call changes the caller's own session or needs no session: tested on their own (a restore
  * ends every session; recovery.restore answers only in recovery mode — tests/unit/backups).
  */
-export const UNSAMPLED = ['setup.createAdmin', 'auth.login', 'auth.logout', 'auth.changePassword', 'backups.restore', 'recovery.restore'] as const;
+// delivery.files.send takes a file the backend keeps for the very caller (tests/unit/delivery/sendPdf.test.ts).
+export const UNSAMPLED = ['setup.createAdmin', 'auth.login', 'auth.logout', 'auth.changePassword', 'backups.restore', 'recovery.restore', 'delivery.files.send'] as const;
 export type SampledChannel = Exclude<ChannelName, (typeof UNSAMPLED)[number]>;
 
 export interface SampleFixture {
@@ -291,6 +292,8 @@ export const SAMPLES: { [C in SampledChannel]: (f: SampleFixture) => Promise<Cha
   'delivery.jobs.attempts': async (f) => ({ jobId: await failedJob(f.env, f.boss) }),
   'delivery.jobs.retry': async (f) => ({ id: await failedJob(f.env, f.boss) }),
   'delivery.jobs.redirect': async (f) => ({ id: await failedJob(f.env, f.boss), targetId: (await createTarget(f.env, f.boss)).id }),
+  'delivery.jobs.abandon': async (f) => ({ id: await failedJob(f.env, f.boss), reason: '样例：不再需要' }),
+  'delivery.targets.delete': async (f) => ({ id: (await createTarget(f.env, f.boss)).id }),
   'schedules.list': async () => ({}),
   'schedules.options': async () => ({}),
   'schedules.create': async () => ({ schedule: scheduleValues() }),

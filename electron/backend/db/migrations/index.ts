@@ -11,6 +11,7 @@ import access from './010_access';
 import importLog from './011_import_log';
 import delivery from './012_delivery';
 import schedules from './013_schedules';
+import deliveryClosing from './014_delivery_closing';
 import type { Connection } from '../connection';
 
 export interface Migration {
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 11, name: 'import_log', sql: importLog },
   { id: 12, name: 'delivery', sql: delivery },
   { id: 13, name: 'schedules', sql: schedules },
+  { id: 14, name: 'delivery_closing', sql: deliveryClosing },
 ];
