@@ -138,6 +138,9 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
       a.remove();
       return { saved: true };
     },
+    async renderPdf(route, fileName) {
+      return (await request((id) => ({ t: 'pdf', id, route, fileName }))) as { fileId: string };
+    },
     async printSheet(route, mode, fileName) {
       if (mode === 'pdf') {
         const { fileId } = (await request((id) => ({ t: 'pdf', id, route, fileName }))) as { fileId: string };

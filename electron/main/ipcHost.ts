@@ -2,9 +2,16 @@ import { copyFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Backend, Caller } from '../backend';
 import { isAppUrl } from './security';
-import { printSheet } from './printing';
+import { printSheet, renderSheetPdf } from './printing';
 
-export const IPC = { invoke: 'neiqin:invoke', saveFile: 'neiqin:saveFile', printSheet: 'neiqin:printSheet', uploadFile: 'neiqin:uploadFile', event: 'neiqin:event' } as const;
+export const IPC = {
+  invoke: 'neiqin:invoke',
+  saveFile: 'neiqin:saveFile',
+  printSheet: 'neiqin:printSheet',
+  renderPdf: 'neiqin:renderPdf',
+  uploadFile: 'neiqin:uploadFile',
+  event: 'neiqin:event',
+} as const;
 
 /**
  * Carries the contract between the window and the backend. Messages are accepted only from the app's own
@@ -64,6 +71,20 @@ export function startIpcHost(backend: Backend, window: BrowserWindow, preload: s
     }
   });
 
+  // 发送到导出目标 for a sheet: rendered here, kept by the backend for this window's caller; the renderer then
+  // sends the returned id through delivery.files.send (the same outbox as exports; the path never leaves main).
+  ipcMain.handle(IPC.renderPdf, async (event, route: unknown, fileName: unknown) => {
+    if (event.sender !== window.webContents || !trusted(event)) throw refuse;
+    try {
+      const pdf = await renderSheetPdf(window, preload, String(route), adopt);
+      const fileId = await backend.keepFile(caller, String(fileName), pdf);
+      return fileId ? { ok: true, value: { fileId } } : { ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.auth.required' } };
+    } catch (error) {
+      backend.log.error('rendering a sheet to PDF failed', error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'print.renderFailed' } };
+    }
+  });
+
   const unsubscribe = backend.events.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC.event, name, payload);
   });
@@ -73,6 +94,7 @@ export function startIpcHost(backend: Backend, window: BrowserWindow, preload: s
     ipcMain.removeHandler(IPC.invoke);
     ipcMain.removeHandler(IPC.saveFile);
     ipcMain.removeHandler(IPC.printSheet);
+    ipcMain.removeHandler(IPC.renderPdf);
     ipcMain.removeHandler(IPC.uploadFile);
     backend.endSession(caller);
   };

@@ -47,6 +47,30 @@ export async function printSheet(
   }
 }
 
+/**
+ * Renders a sheet to PDF bytes in a hidden window, as printSheet's 'pdf' mode does but without a save dialog:
+ * the caller hands the bytes to the backend (keepFile) so the PDF can go to an export target.
+ */
+export async function renderSheetPdf(
+  parent: BrowserWindow,
+  preload: string,
+  route: string,
+  adopt: (contents: Electron.WebContents) => () => void,
+): Promise<Buffer> {
+  if (!PRINT_ROUTE_RE.test(route)) throw new Error(`not a print route: ${route}`);
+  const sheet = new BrowserWindow({ show: false, parent, webPreferences: { ...WEB_PREFERENCES, preload } });
+  hardenContents(sheet.webContents);
+  const release = adopt(sheet.webContents);
+  try {
+    await sheet.loadURL(`${APP_ORIGIN}/index.html#${route}`);
+    await waitUntilReady(sheet);
+    return await sheet.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    release();
+    sheet.destroy();
+  }
+}
+
 /** The sheet sets body[data-print-ready] once its data is on the page. */
 async function waitUntilReady(sheet: BrowserWindow, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();

@@ -28,6 +28,7 @@ const bridge: NeiqinBridge = {
     unwrap((await ipcRenderer.invoke('neiqin:uploadFile', await file.arrayBuffer(), fileName)) as Reply) as { uploadId: string; size: number },
   printSheet: async (route, mode, fileName) =>
     unwrap((await ipcRenderer.invoke('neiqin:printSheet', route, mode, fileName)) as Reply) as { done: boolean },
+  renderPdf: async (route, fileName) => unwrap((await ipcRenderer.invoke('neiqin:renderPdf', route, fileName)) as Reply) as { fileId: string },
 };
 
 contextBridge.exposeInMainWorld('neiqin', bridge);

@@ -64,6 +64,11 @@ export interface NeiqinBridge {
    * dialog in Electron, a download in the browser host). `done` is false when the user cancelled.
    */
   printSheet(route: string, mode: 'print' | 'pdf', fileName: string): Promise<{ done: boolean }>;
+  /**
+   * Renders a sheet to PDF and leaves it with the backend for this caller (nothing is handed to the user): the
+   * returned file id goes to `delivery.files.send` (发送到导出目标).
+   */
+  renderPdf(route: string, fileName: string): Promise<{ fileId: string }>;
   readonly host: 'electron' | 'browser';
 }
 

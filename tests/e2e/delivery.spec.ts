@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,11 +7,14 @@ import { navigate, restPointer, rowCount, signInAdmin } from './support/app';
 import { Grid } from './support/grid';
 import { bridgeOf } from './support/bridge';
 import { openCustomerList } from './support/customers';
+import { pdfInfo, pdfText, squeeze } from './support/pdf';
 
 /**
  * Issue 4 — export targets and delivery through the outbox, in the real UI: the admin defines a target (a folder
  * this test makes), exports the customer register to it while the folder is away (the job waits, 不可达), and
- * once the folder is back 立即重试 delivers the file under its final name; the file opens with ExcelJS.
+ * once the folder is back 立即重试 delivers the file under its final name; the file opens with ExcelJS. A customer
+ * card goes to the target as PDF (发送到导出目标 on the print button) and is read there with poppler; a job that
+ * cannot be delivered is abandoned (放弃) with a required reason.
  */
 test.use({ setup: 'demo' });
 test.describe.configure({ mode: 'serial' });
@@ -113,4 +116,79 @@ test('an export sent while the folder is away waits as a job (不可达) and is 
   const attempts = page.getByTestId('attempts');
   await expect(attempts.getByText('已送达')).toBeVisible();
   await expect(attempts.getByText('目标不可达')).toBeVisible();
+});
+
+test('a customer card sent as PDF to the target is found there, a real A4 PDF of that customer', async ({ page, host }) => {
+  await signInAdmin(page, host);
+  await openCustomerList(page);
+  await page.locator('.ag-row').first().dblclick();
+  const name = (await page.getByTestId('customer-name').textContent())!;
+
+  const log = bridgeOf(page);
+  const mark = log.mark();
+  await page.getByTestId('pdf-send-customer-card').click();
+  await expect(page.getByText('发送到导出目标')).toBeVisible();
+  await page.getByRole('menuitem', { name: new RegExp(TARGET) }).click();
+  const sent = (await log.waitFor('delivery.files.send', mark)).value as { fileName: string; jobId: number };
+  expect(sent.fileName).toMatch(/^客户卡_\d{4}-\d{2}-\d{2}_[A-Z0-9]+\.pdf$/);
+  await expect(page.getByText(`“${sent.fileName}”已送达“${TARGET}”`)).toBeVisible();
+
+  // Under the target's {register}/{yyyy}/{MM} with 客户卡 as the register, and it is the sheet, on A4.
+  const now = new Date();
+  const folder = join(share, '客户卡', String(now.getFullYear()), String(now.getMonth() + 1).padStart(2, '0'));
+  expect(await readdir(folder)).toEqual([sent.fileName]);
+  const bytes = await readFile(join(folder, sent.fileName));
+  const text = squeeze(await pdfText(bytes));
+  expect(text).toContain('客户卡');
+  expect(text).toContain(squeeze(name));
+  const info = await pdfInfo(bytes);
+  expect(info.pages).toBeGreaterThanOrEqual(1);
+  expect([Math.round(info.width), Math.round(info.height)]).toEqual([595, 842]);
+
+  await navigate(page, '导出任务');
+  const jobs = new Grid(page, 'job-grid', 'delivery.jobs.query');
+  await jobs.loaded();
+  await expect(jobs.rows().filter({ hasText: sent.fileName }).getByTestId('job-state-delivered')).toHaveText('已送达');
+});
+
+test('the admin abandons a job that cannot be delivered: a reason is required, the job is 已放弃 and never arrives', async ({ page, host }) => {
+  await signInAdmin(page, host);
+  await openCustomerList(page);
+  const away = `${share}-离线`;
+  await rename(share, away);
+  try {
+    await page.getByTestId('export').hover();
+    await page.getByRole('menuitem', { name: new RegExp(TARGET) }).hover();
+    const log = bridgeOf(page);
+    const mark = log.mark();
+    await page.getByRole('menuitem', { name: 'CSV', exact: true }).click();
+    const file = (await log.waitFor('customers.export', mark)).value as { fileName: string; delivery: { jobId: number } };
+    await expect(page.getByText(`“${file.fileName}”暂未送达“${TARGET}”：目标不可达`)).toBeVisible();
+    await restPointer(page);
+
+    await navigate(page, '导出任务');
+    const jobs = new Grid(page, 'job-grid', 'delivery.jobs.query');
+    await jobs.loaded();
+    const job = jobs.rows().filter({ hasText: file.fileName });
+    await expect(job.getByTestId('job-state-failed')).toBeVisible();
+    await page.getByTestId(`abandon-job-${file.delivery.jobId}`).click();
+    const dialog = page.getByRole('dialog', { name: `放弃发送“${file.fileName}”` });
+    // Without a reason it cannot be abandoned.
+    await expect(dialog.getByTestId('abandon-ok')).toBeDisabled();
+    await dialog.getByTestId('abandon-reason').fill('共享盘停用，本月报表改由邮件报送');
+    await jobs.reloaded(() => dialog.getByTestId('abandon-ok').click());
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(`已放弃“${file.fileName}”`)).toBeVisible();
+    await expect(job.getByTestId('job-state-abandoned')).toHaveText('已放弃');
+    await expect(job.getByTestId(`job-reason-${file.delivery.jobId}`)).toContainText('放弃：共享盘停用，本月报表改由邮件报送');
+    // A closed job offers no retry, redirect or abandon any more.
+    await expect(page.getByTestId(`retry-job-${file.delivery.jobId}`)).toHaveCount(0);
+    await expect(page.getByTestId(`redirect-job-${file.delivery.jobId}`)).toHaveCount(0);
+    await expect(page.getByTestId(`abandon-job-${file.delivery.jobId}`)).toHaveCount(0);
+  } finally {
+    await rename(away, share);
+  }
+  // The share is back: the file of the abandoned job is not there (its outbox copy is gone too).
+  const csvs = (await readdir(join(share, '客户档案台账'), { recursive: true })).filter((f) => String(f).endsWith('.csv'));
+  expect(csvs).toEqual([]);
 });

@@ -4,12 +4,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat } from '@shared/grid';
 import type { Locale } from '@shared/i18n/translate';
 import { RESOURCE_DIMENSIONS, type ResourceStats, type ResourceStatsRow } from '@shared/schemas/resourceStats';
 import { call, onEvent, saveExport } from '../../api/client';
 import { errorText } from '../../forms/zodRule';
 import { gridLocaleText, gridTheme } from '../../grid/agGrid';
+import { deliveryReport, exportChoiceOf, exportMenuItems, sendToTarget, useExportTargets, type ExportChoice } from '../delivery/exportTargets';
 
 /**
  * 客户资源统计表: active customers by class per manager, region, format and market type. The groups are few
@@ -21,6 +21,7 @@ export function ResourceStatsPage() {
   const [stats, setStats] = useState<ResourceStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const targets = useExportTargets();
 
   useEffect(() => {
     const load = () =>
@@ -43,10 +44,16 @@ export function ResourceStatsPage() {
     [t],
   );
 
-  const exportAs = async (format: ExportFormat) => {
+  // The export menu every register has (features/delivery/exportTargets): save as …, or 发送到导出目标.
+  const exportAs = async ({ format, targetId }: ExportChoice) => {
     setBusy(true);
     try {
-      const file = await call('customers.resourceStatsExport', { format, locale: i18n.language as Locale });
+      const input = { format, locale: i18n.language as Locale };
+      if (targetId) {
+        await sendToTarget(() => call('customers.resourceStatsExport', { ...input, targetId }), deliveryReport(message, t));
+        return;
+      }
+      const file = await call('customers.resourceStatsExport', input);
       await saveExport(file.fileId, file.fileName);
       void message.success(t('common.exported', { rows: file.rows, fileName: file.fileName }));
     } catch (err) {
@@ -65,11 +72,8 @@ export function ResourceStatsPage() {
         </Typography.Title>
         <Dropdown
           menu={{
-            items: [
-              { key: 'xlsx', label: t('common.exportXlsx') },
-              { key: 'csv', label: t('common.exportCsv') },
-            ],
-            onClick: ({ key }) => void exportAs(key as ExportFormat),
+            items: exportMenuItems(t, targets, 'resourceStats'),
+            onClick: ({ key }) => void exportAs(exportChoiceOf(key)),
           }}
         >
           <Button icon={<DownloadOutlined />} loading={busy} data-testid="export">

@@ -11,6 +11,9 @@ import { GridPage } from '../../grid/GridPage';
 import { dateColumn, numberColumn, setColumn, textColumn } from '../../grid/columns';
 import { formatBytes, JobStateTag } from './stateTags';
 import { AttemptsDrawer, RedirectModal } from './JobDialogs';
+import { AbandonModal } from './AbandonModal';
+import { useAuth } from '../../auth/AuthContext';
+import { formatInstant } from '../../shell/format';
 
 type StateView = 'open' | 'delivered' | 'all';
 
@@ -25,6 +28,11 @@ export function JobsPage() {
   const [retrying, setRetrying] = useState<number | null>(null);
   const [redirecting, setRedirecting] = useState<JobRow | null>(null);
   const [showing, setShowing] = useState<JobRow | null>(null);
+  const [abandoning, setAbandoning] = useState<JobRow | null>(null);
+  const { can } = useAuth();
+  const mayAbandon = can('delivery.manage');
+  /** Waiting or failed: the job is still tried, so it can be retried, redirected or abandoned. */
+  const open = (job: JobRow) => job.state === 'pending' || job.state === 'failed';
 
   const fixedFilter = useMemo(
     (): Record<string, ColumnFilter> =>
@@ -61,6 +69,22 @@ export function JobsPage() {
         cellRenderer: (p: { data?: JobRow }) => {
           const job = p.data;
           if (!job || job.state === 'delivered') return null;
+          if (job.state === 'abandoned')
+            return (
+              <Tooltip title={job.closedReason}>
+                <Typography.Text type="secondary" data-testid={`job-reason-${job.id}`}>
+                  {t('delivery.jobs.closedBy', { name: job.closedByName, at: formatInstant(job.closedAt), reason: job.closedReason })}
+                </Typography.Text>
+              </Tooltip>
+            );
+          if (job.state === 'lost')
+            return (
+              <Tooltip title={t('delivery.jobs.lostNote')}>
+                <Typography.Text type="warning" data-testid={`job-reason-${job.id}`}>
+                  {t('delivery.reasons.outboxMissing')}
+                </Typography.Text>
+              </Tooltip>
+            );
           if (!job.targetEnabled) return <Typography.Text type="warning">{t('delivery.jobs.targetDisabledNote')}</Typography.Text>;
           if (!job.lastError) return null;
           return (
@@ -82,7 +106,7 @@ export function JobsPage() {
       dateColumn('deliveredAt', t('delivery.jobs.fields.deliveredAt'), 'instant', { width: 150 }),
       {
         headerName: t('common.actions'),
-        width: 220,
+        width: 270,
         pinned: 'right',
         sortable: false,
         cellRenderer: (p: { data?: JobRow }) => {
@@ -90,14 +114,19 @@ export function JobsPage() {
           if (!job) return null;
           return (
             <Space size={0}>
-              {job.state !== 'delivered' && job.targetEnabled && (
+              {open(job) && job.targetEnabled && (
                 <Button type="link" size="small" loading={retrying === job.id} onClick={() => void retry(job)} data-testid={`retry-job-${job.id}`}>
                   {t('delivery.jobs.retry')}
                 </Button>
               )}
-              {job.state !== 'delivered' && (
+              {open(job) && (
                 <Button type="link" size="small" onClick={() => setRedirecting(job)} data-testid={`redirect-job-${job.id}`}>
                   {t('delivery.jobs.redirect')}
+                </Button>
+              )}
+              {open(job) && mayAbandon && (
+                <Button type="link" size="small" danger onClick={() => setAbandoning(job)} data-testid={`abandon-job-${job.id}`}>
+                  {t('delivery.jobs.abandon')}
                 </Button>
               )}
               <Button type="link" size="small" onClick={() => setShowing(job)} data-testid={`attempts-job-${job.id}`}>
@@ -109,7 +138,7 @@ export function JobsPage() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `retry` only sets state and calls the backend
-    [t, retrying],
+    [t, retrying, mayAbandon],
   );
 
   return (
@@ -150,6 +179,17 @@ export function JobsPage() {
             setRedirecting(null);
             if (row.state === 'delivered') void message.success(t('delivery.jobs.retried', { fileName: row.fileName }));
             else void message.warning(t('delivery.jobs.retryFailed', { fileName: row.fileName, reason: t(`delivery.reasons.${row.lastError ?? 'failed'}`) }));
+            grid.current?.refresh();
+          }}
+        />
+      )}
+      {abandoning && (
+        <AbandonModal
+          job={abandoning}
+          onClose={() => setAbandoning(null)}
+          onDone={(row) => {
+            setAbandoning(null);
+            void message.success(t('delivery.jobs.abandoned', { fileName: row.fileName }));
             grid.current?.refresh();
           }}
         />

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { App, Button, Space } from 'antd';
+import { App, Button, Popconfirm, Space } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,17 @@ export function TargetsPage() {
     }
   };
 
+  /** Only a target nothing refers to is removed; the backend says what refers to it otherwise (disable it then). */
+  const remove = async (target: TargetRecord) => {
+    try {
+      await call('delivery.targets.delete', { id: target.id });
+      void message.success(t('delivery.targets.deleted', { name: target.name }));
+      grid.current?.refresh();
+    } catch (err) {
+      void message.error(errorText(err, t), 8);
+    }
+  };
+
   const columns = useMemo<ColDef<TargetRecord>[]>(
     () => [
       textColumn('name', t('delivery.targets.fields.name'), { width: 140 }),
@@ -50,7 +61,7 @@ export function TargetsPage() {
       dateColumn('checkedAt', t('delivery.targets.fields.checkedAt'), 'instant', { width: 150 }),
       {
         headerName: t('common.actions'),
-        width: 120,
+        width: 170,
         pinned: 'right',
         sortable: false,
         cellRenderer: (p: { data?: TargetRecord }) =>
@@ -62,6 +73,16 @@ export function TargetsPage() {
               <Button type="link" size="small" loading={checking === p.data.id} onClick={() => void check(p.data!.id)} data-testid={`check-target-${p.data.id}`}>
                 {t('delivery.targets.check')}
               </Button>
+              <Popconfirm
+                title={t('delivery.targets.deleteConfirm', { name: p.data.name })}
+                okText={t('delivery.targets.delete')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => remove(p.data!)}
+              >
+                <Button type="link" size="small" danger data-testid={`delete-target-${p.data.id}`}>
+                  {t('delivery.targets.delete')}
+                </Button>
+              </Popconfirm>
             </Space>
           ),
       },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobState, TargetState } from '@shared/schemas/delivery';
 
 const TARGET_COLOR: Record<TargetState, string> = { unchecked: 'default', ok: 'success', unreachable: 'error', readOnly: 'warning', full: 'warning' };
-const JOB_COLOR: Record<JobState, string> = { pending: 'processing', failed: 'error', delivered: 'success' };
+const JOB_COLOR: Record<JobState, string> = { pending: 'processing', failed: 'error', delivered: 'success', abandoned: 'default', lost: 'warning' };
 
 /** 可用 / 不可达 / 只读 / 空间不足, with what the check found on hover. */
 export function TargetStateTag({ state, detail }: { state: TargetState; detail?: string | null }) {
