@@ -69,6 +69,8 @@ export interface DeliverOutcome {
   manifestError: string | null;
 }
 
+/** How much is written between two flushes started during the copy (see copyInto). */
+const FLUSH_AHEAD_BYTES = 8 * 1024 * 1024;
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EINVAL', 'EOPNOTSUPP']);
 const MAX_SUFFIX = 999;
 
@@ -128,17 +130,20 @@ export async function deliverFile(req: DeliverRequest, env: DeliverEnv): Promise
 
 /**
  * Copies the outbox file under the temporary name and verifies it, as one pipeline (tests/bench/README.md has the
- * figures that chose it): while chunk i is written (Node's thread pool) and chunk i+1 read from the outbox, chunk
- * i−1 is read back from the target and hashed (the main thread). Once everything is written the flush runs beside
- * the hashing of the last chunk. What is verified is what the target holds — every byte is read back through the
- * target after it was written — and the rename waits for the flush, the size check and the hash, so nothing
- * reaches a final name unflushed or unverified. The outbox file's own hash is known already: it is not read twice.
+ * figures that chose it). The writer never waits for the check: while it writes chunk i (Node's thread pool) and
+ * reads chunk i+1 from the outbox, a reader trails it, reading back from the target what is written so far and
+ * hashing it (the main thread). Once everything is written the flush starts at once, beside whatever hashing is
+ * left. What is verified is what the target holds — every byte is read back through the target after it was
+ * written — and the rename waits for the flush, the size check and the hash, so nothing reaches a final name
+ * unflushed or unverified. Every FLUSH_AHEAD_BYTES a flush is started without waiting for it, so the disk works
+ * while the copy goes on. The outbox file's own hash is known already: it is not read twice.
  */
 async function copyInto(tempPath: string, source: ReadableFile, req: DeliverRequest, env: DeliverEnv): Promise<void> {
   const { fs, timeouts } = env;
   const file = await withTimeout(fs.openWrite(tempPath), timeouts.opMs, 'create temporary file', (late) => void late.close().catch(() => undefined));
   let closed = false;
   let back: ReadableFile | null = null;
+  let checking: Promise<void> = Promise.resolve();
   try {
     back = await withTimeout(fs.openRead(tempPath), timeouts.opMs, 'open copy', (late) => void late.close().catch(() => undefined));
     const size = Math.min(env.chunkBytes, Math.max(req.bytes, 1));
@@ -151,28 +156,39 @@ async function copyInto(tempPath: string, source: ReadableFile, req: DeliverRequ
       return bytesRead;
     };
     let written = 0;
+    let flushedAhead = 0;
+    let flushingAhead: Promise<void> | null = null;
     let current = req.bytes > 0 ? await readChunk(buffers[0]!, 0) : 0;
     for (let i = 0; written < req.bytes; i++) {
       checkAborted(env.signal);
       await env.hooks?.beforeChunk?.({ jobId: req.jobId, written, bytes: req.bytes });
       const after = written + current;
       const next = after < req.bytes ? readChunk(buffers[(i + 1) % 2]!, after) : Promise.resolve(0);
-      const write = writeAll(file, buffers[i % 2]!, current, timeouts.chunkMs);
-      // Awaited below; if the write fails first they must not surface as unhandled rejections.
-      next.catch(() => undefined);
-      write.catch(() => undefined);
-      await verifier.upTo(written); // the chunks before this one, while this one is written
-      await write;
+      next.catch(() => undefined); // awaited below; if the write fails first it must not surface as unhandled
+      await writeAll(file, buffers[i % 2]!, current, timeouts.chunkMs);
       written = after;
       env.onProgress?.(written, req.bytes);
+      // Flushing ahead: the disk starts writing while the copy goes on, so the flush at the end has little left.
+      if (written - flushedAhead >= FLUSH_AHEAD_BYTES && !flushingAhead) {
+        flushedAhead = written;
+        flushingAhead = file.sync().then(
+          () => void (flushingAhead = null),
+          () => void (flushingAhead = null), // the flush at the end reports what matters
+        );
+      }
+      // The check trails the writer: it reads back up to what is written now, after what it was asked before.
+      const upTo = written;
+      checking = checking.then(() => verifier.upTo(upTo));
+      checking.catch(() => undefined); // awaited below
       current = await next;
     }
     // A share may hold the whole file in its write cache: the flush may take as long as writing every chunk did.
     const flushMs = Math.max(timeouts.opMs, timeouts.chunkMs * Math.ceil(req.bytes / size));
     const flush = withTimeout(file.sync(), flushMs, 'flush');
-    flush.catch(() => undefined);
+    flush.catch(() => undefined); // awaited below
     const info = await withTimeout(fs.stat(tempPath), timeouts.opMs, 'stat copy');
     if (info.size !== req.bytes) throw new DeliveryFailure('verifyFailed', `size ${info.size}, expected ${req.bytes}`);
+    await checking;
     await verifier.upTo(req.bytes);
     const hash = verifier.digest();
     await flush;
@@ -180,6 +196,8 @@ async function copyInto(tempPath: string, source: ReadableFile, req: DeliverRequ
     closed = true;
     await withTimeout(file.close(), timeouts.opMs, 'close');
   } finally {
+    // The reader may still be busy when the copy failed: let it stop before its file is closed.
+    await checking.catch(() => undefined);
     await back?.close().catch(() => undefined);
     if (!closed) await file.close().catch(() => undefined);
   }
