@@ -59,7 +59,7 @@ async function fingerprintOf(ctx: BaseContext, input: ImportRunInput, file: Uplo
   return runFingerprint({ session: ctx.session, mapping: input.mapping, mode: input.mode, file: { size, mtimeMs } });
 }
 
-const kept = (ctx: BaseContext) => keptDryRuns(ctx.store, () => ctx.clock.now().getTime());
+const kept = (ctx: BaseContext) => keptDryRuns(ctx.store, ctx.clock);
 
 function summary(job: ImportJob, counts: RunCounts): ImportSummary {
   return { jobId: job.id, ...counts, problemRows: job.problemRows.size, problems: job.problemCount };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportMapping, ImportMode } from '@shared/schemas/imports';
 import type { Session } from '../auth/sessions';
+import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import type { RowPlan } from './checkRow';
 import type { OnFile } from './lookups';
@@ -126,8 +127,8 @@ export class KeptDryRuns {
 const registry = new WeakMap<Store, KeptDryRuns>();
 
 /** The kept dry runs of one backend (one store): tests run many backends in one process. */
-export function keptDryRuns(store: Store, now: () => number): KeptDryRuns {
+export function keptDryRuns(store: Store, clock: Clock): KeptDryRuns {
   let kept = registry.get(store);
-  if (!kept) registry.set(store, (kept = new KeptDryRuns(now)));
+  if (!kept) registry.set(store, (kept = new KeptDryRuns(() => clock.now().getTime())));
   return kept;
 }

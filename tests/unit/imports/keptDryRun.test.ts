@@ -68,7 +68,7 @@ describe('a kept dry run and its commit', () => {
   const codes = async (prefix: string) =>
     (await env.call(clerk.caller, 'customers.query', allRowsQuery({ quickSearch: `${prefix}-` }))).rows.map((r) => [r.code, r.phone]);
 
-  const kept = () => keptDryRuns(env.backend.store, () => env.clock.now().getTime());
+  const kept = () => keptDryRuns(env.backend.store, env.clock);
 
   async function dryRun(input: ChannelInput<'imports.check'>) {
     const summary = await env.call(clerk.caller, 'imports.check', { ...input });
