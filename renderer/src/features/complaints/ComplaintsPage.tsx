@@ -1,15 +1,13 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App, Button, DatePicker, Segmented, Select } from 'antd';
-import { PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnFilter } from '@shared/grid';
 import { complaintGridColumns } from '@shared/grids/complaints';
 import { COMPLAINT_STATUSES, COMPLAINT_TYPES, type ComplaintGridRow } from '@shared/schemas/complaint';
-import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
-import { ExportButton } from '../../grid/ExportButton';
-import { GridPage } from '../../grid/GridPage';
+import { RegisterPage } from '../../grid/RegisterPage';
 import { useAuth } from '../../auth/AuthContext';
 import { toIsoDate } from '../../forms/fieldValues';
 import { complaintColumns } from './complaintColumns';
@@ -31,12 +29,9 @@ export function ComplaintsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const grid = useRef<ServerGridHandle | null>(null);
-  const [search, setSearch] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [types, setTypes] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<string[]>([]);
-  const [rowCount, setRowCount] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const dueParam = params.get('due');
   const due: Due = dueParam === 'overdue' || dueParam === 'dueToday' ? dueParam : 'all';
@@ -55,7 +50,7 @@ export function ComplaintsPage() {
 
   return (
     <>
-      <GridPage
+      <RegisterPage<ComplaintGridRow>
         title={t('complaints.views.register')}
         help={t('complaints.help')}
         actions={
@@ -74,7 +69,6 @@ export function ComplaintsPage() {
           </>
         }
         searchPlaceholder={t('complaints.quickSearch')}
-        onSearch={setSearch}
         filters={
           <>
             <span data-testid="filter-received">
@@ -119,31 +113,17 @@ export function ComplaintsPage() {
             />
           </>
         }
-        rowCount={rowCount}
-        tools={
-          <>
-            <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
-              {t('grid.resetColumns')}
-            </Button>
-            {can('customers.export') && (
-              <ExportButton grid={grid} channel="complaints.export" columns={EXPORTABLE} />
-            )}
-          </>
-        }
-      >
-        <ServerGrid<ComplaintGridRow>
-          gridKey="grid.complaints"
-          channel="complaints.query"
-          columnDefs={columnDefs}
-          quickSearch={search}
-          fixedFilter={fixedFilter}
-          refreshOn="complaint"
-          onRowCountChange={setRowCount}
-          onRowDoubleClicked={(row) => void navigate(`/complaints/${row.id}`)}
-          handleRef={grid}
-          testId="complaint-grid"
-        />
-      </GridPage>
+        grid={{
+          gridKey: 'grid.complaints',
+          channel: 'complaints.query',
+          columnDefs,
+          fixedFilter,
+          refreshOn: 'complaint',
+          onRowDoubleClicked: (row) => void navigate(`/complaints/${row.id}`),
+          testId: 'complaint-grid',
+        }}
+        exportTo={{ channel: 'complaints.export', columns: EXPORTABLE }}
+      />
       {creating && (
         <ComplaintForm
           onClose={() => setCreating(false)}

@@ -1,15 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Segmented } from 'antd';
-import { PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnFilter } from '@shared/grid';
 import { contractGridColumns } from '@shared/grids/contracts';
 import type { ContractGridRow, ContractSummary } from '@shared/schemas/contract';
 import { call, onEvent } from '../../api/client';
-import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
-import { ExportButton } from '../../grid/ExportButton';
-import { GridPage } from '../../grid/GridPage';
+import { RegisterPage } from '../../grid/RegisterPage';
 import { useAuth } from '../../auth/AuthContext';
 import { contractColumns } from './contractColumns';
 import { ContractDrawer } from './ContractDrawer';
@@ -34,9 +32,6 @@ export function ContractsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
-  const grid = useRef<ServerGridHandle | null>(null);
-  const [search, setSearch] = useState('');
-  const [rowCount, setRowCount] = useState<number | null>(null);
   const [summary, setSummary] = useState<ContractSummary | null>(null);
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
@@ -53,7 +48,7 @@ export function ContractsPage() {
 
   return (
     <>
-      <GridPage
+      <RegisterPage<ContractGridRow>
         title={t('contracts.title')}
         help={t('contracts.help.retention')}
         actions={
@@ -64,7 +59,6 @@ export function ContractsPage() {
           )
         }
         searchPlaceholder={t('contracts.quickSearch')}
-        onSearch={setSearch}
         filters={
           <Segmented<View>
             value={view}
@@ -81,29 +75,17 @@ export function ContractsPage() {
             }))}
           />
         }
-        rowCount={rowCount}
-        tools={
-          <>
-            <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
-              {t('grid.resetColumns')}
-            </Button>
-            {can('customers.export') && <ExportButton grid={grid} channel="contracts.export" columns={EXPORTABLE} />}
-          </>
-        }
-      >
-        <ServerGrid<ContractGridRow>
-          gridKey="grid.contracts"
-          channel="contracts.query"
-          columnDefs={columnDefs}
-          quickSearch={search}
-          fixedFilter={VIEW_FILTER[view]}
-          refreshOn="contract"
-          onRowCountChange={setRowCount}
-          onRowDoubleClicked={(row) => setOpen(row.id)}
-          handleRef={grid}
-          testId="contract-grid"
-        />
-      </GridPage>
+        grid={{
+          gridKey: 'grid.contracts',
+          channel: 'contracts.query',
+          columnDefs,
+          fixedFilter: VIEW_FILTER[view],
+          refreshOn: 'contract',
+          onRowDoubleClicked: (row) => setOpen(row.id),
+          testId: 'contract-grid',
+        }}
+        exportTo={{ channel: 'contracts.export', columns: EXPORTABLE }}
+      />
       {creating && (
         <ContractForm
           mode={{ kind: 'create' }}

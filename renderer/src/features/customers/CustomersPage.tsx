@@ -1,14 +1,12 @@
-import { useMemo, useRef, useState } from 'react';
-import { Button, Segmented, Spin } from 'antd';
-import { PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { Button, Segmented } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnFilter } from '@shared/grid';
 import { customerGridColumns } from '@shared/grids/customers';
 import type { CustomerGridRow } from '@shared/schemas/customer';
-import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
-import { ExportButton } from '../../grid/ExportButton';
-import { GridPage } from '../../grid/GridPage';
+import { RegisterPage } from '../../grid/RegisterPage';
 import { useAuth } from '../../auth/AuthContext';
 import { customerColumns } from './customerColumns';
 import { useLookups } from './useLookups';
@@ -23,10 +21,7 @@ export function CustomersPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const lookups = useLookups();
-  const grid = useRef<ServerGridHandle | null>(null);
-  const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StatusView>('active');
-  const [rowCount, setRowCount] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
 
   const columnDefs = useMemo(() => (lookups ? customerColumns(t, lookups) : []), [t, lookups]);
@@ -37,7 +32,7 @@ export function CustomersPage() {
 
   return (
     <>
-      <GridPage
+      <RegisterPage<CustomerGridRow>
         title={t('nav.customerList')}
         actions={
           can('customers.write') && (
@@ -47,7 +42,6 @@ export function CustomersPage() {
           )
         }
         searchPlaceholder={t('customers.quickSearch')}
-        onSearch={setSearch}
         filters={
           <Segmented<StatusView>
             value={status}
@@ -55,33 +49,18 @@ export function CustomersPage() {
             options={(['active', 'archived', 'all'] as const).map((s) => ({ value: s, label: t(`customers.statusFilter.${s}`) }))}
           />
         }
-        rowCount={rowCount}
-        tools={
-          <>
-            <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
-              {t('grid.resetColumns')}
-            </Button>
-            {can('customers.export') && <ExportButton grid={grid} channel="customers.export" columns={EXPORTABLE} />}
-          </>
-        }
-      >
-        {lookups ? (
-          <ServerGrid<CustomerGridRow>
-            gridKey="grid.customers"
-            channel="customers.query"
-            columnDefs={columnDefs}
-            quickSearch={search}
-            fixedFilter={fixedFilter}
-            refreshOn="customer"
-            onRowCountChange={setRowCount}
-            onRowDoubleClicked={(row) => void navigate(`/customers/${row.id}`)}
-            handleRef={grid}
-            testId="customer-grid"
-          />
-        ) : (
-          <Spin />
-        )}
-      </GridPage>
+        grid={{
+          gridKey: 'grid.customers',
+          channel: 'customers.query',
+          columnDefs,
+          fixedFilter,
+          refreshOn: 'customer',
+          onRowDoubleClicked: (row) => void navigate(`/customers/${row.id}`),
+          testId: 'customer-grid',
+        }}
+        exportTo={{ channel: 'customers.export', columns: EXPORTABLE }}
+        ready={Boolean(lookups)}
+      />
       {creating && lookups && (
         <CustomerForm
           lookups={lookups}

@@ -1,6 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
-import { Button, Checkbox, Select } from 'antd';
-import { UndoOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { Checkbox, Select } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +7,8 @@ import type { ColumnFilter } from '@shared/grid';
 import { contactListColumns } from '@shared/grids/visits';
 import { ABC_CLASSES, CUSTOMER_STATUSES } from '@shared/schemas/customer';
 import type { ContactListRow } from '@shared/schemas/visits';
-import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
-import { ExportButton } from '../../grid/ExportButton';
-import { GridPage } from '../../grid/GridPage';
+import { RegisterPage } from '../../grid/RegisterPage';
 import { enumValues, setColumn, textColumn } from '../../grid/columns';
-import { useAuth } from '../../auth/AuthContext';
 import { useStaff } from './useStaff';
 
 const EXPORTABLE = Object.keys(contactListColumns);
@@ -20,14 +16,10 @@ const EXPORTABLE = Object.keys(contactListColumns);
 /** 客户联络一览表: every contact of every customer the user may see, one server-side grid, exportable. */
 export function ContactListPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const navigate = useNavigate();
   const staff = useStaff();
-  const grid = useRef<ServerGridHandle | null>(null);
-  const [search, setSearch] = useState('');
   const [managerId, setManagerId] = useState<number | null>(null);
   const [keyOnly, setKeyOnly] = useState(false);
-  const [rowCount, setRowCount] = useState<number | null>(null);
 
   const columns = useMemo<ColDef<ContactListRow>[]>(() => {
     const f = (id: string) => t(`visits.contactList.fields.${id}`);
@@ -55,11 +47,10 @@ export function ContactListPage() {
   }, [managerId, keyOnly]);
 
   return (
-    <GridPage
+    <RegisterPage<ContactListRow>
       title={t('visits.contactList.title')}
       help={t('visits.contactList.help')}
       searchPlaceholder={t('visits.contactList.quickSearch')}
-      onSearch={setSearch}
       filters={
         <>
           <Select
@@ -78,28 +69,16 @@ export function ContactListPage() {
           </Checkbox>
         </>
       }
-      rowCount={rowCount}
-      tools={
-        <>
-          <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
-            {t('grid.resetColumns')}
-          </Button>
-          {can('customers.export') && <ExportButton grid={grid} channel="contactList.export" columns={EXPORTABLE} />}
-        </>
-      }
-    >
-      <ServerGrid<ContactListRow>
-        gridKey="grid.contactList"
-        channel="contactList.query"
-        columnDefs={columns}
-        quickSearch={search}
-        fixedFilter={fixedFilter}
-        refreshOn="customer"
-        onRowCountChange={setRowCount}
-        onRowDoubleClicked={(row) => void navigate(`/customers/${row.customerId}`)}
-        handleRef={grid}
-        testId="contact-list-grid"
-      />
-    </GridPage>
+      grid={{
+        gridKey: 'grid.contactList',
+        channel: 'contactList.query',
+        columnDefs: columns,
+        fixedFilter,
+        refreshOn: 'customer',
+        onRowDoubleClicked: (row) => void navigate(`/customers/${row.customerId}`),
+        testId: 'contact-list-grid',
+      }}
+      exportTo={{ channel: 'contactList.export', columns: EXPORTABLE }}
+    />
   );
 }

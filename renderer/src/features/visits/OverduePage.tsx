@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Segmented, Select, Tag } from 'antd';
-import { PhoneOutlined, UndoOutlined } from '@ant-design/icons';
+import { PhoneOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,7 @@ import { overdueGridColumns } from '@shared/grids/visits';
 import { ABC_CLASSES } from '@shared/schemas/customer';
 import { OVERDUE_KINDS, type OverdueRow } from '@shared/schemas/visits';
 import { call } from '../../api/client';
-import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
-import { ExportButton } from '../../grid/ExportButton';
-import { GridPage } from '../../grid/GridPage';
+import { RegisterPage } from '../../grid/RegisterPage';
 import { dateColumn, enumValues, numberColumn, setColumn, textColumn } from '../../grid/columns';
 import { useAuth } from '../../auth/AuthContext';
 import { VisitForm, type VisitCustomer } from './VisitForm';
@@ -28,12 +26,9 @@ export function OverduePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const staff = useStaff();
-  const grid = useRef<ServerGridHandle | null>(null);
   const [cadence, setCadence] = useState<Cadence | null>(null);
-  const [search, setSearch] = useState('');
   const [managerId, setManagerId] = useState<number | null>(null);
   const [kind, setKind] = useState<KindView>('all');
-  const [rowCount, setRowCount] = useState<number | null>(null);
   const [recording, setRecording] = useState<VisitCustomer | null>(null);
 
   useEffect(() => {
@@ -101,11 +96,10 @@ export function OverduePage() {
 
   return (
     <>
-      <GridPage
+      <RegisterPage<OverdueRow>
         title={t('visits.overdue.title')}
         help={cadence ? t('visits.overdue.help', { rule }) : undefined}
         searchPlaceholder={t('visits.overdue.quickSearch')}
-        onSearch={setSearch}
         filters={
           <>
             <Select
@@ -126,29 +120,17 @@ export function OverduePage() {
             />
           </>
         }
-        rowCount={rowCount}
-        tools={
-          <>
-            <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
-              {t('grid.resetColumns')}
-            </Button>
-            {can('customers.export') && <ExportButton grid={grid} channel="cadence.overdueExport" columns={EXPORTABLE} />}
-          </>
-        }
-      >
-        <ServerGrid<OverdueRow>
-          gridKey="grid.overdueContacts"
-          channel="cadence.overdue"
-          columnDefs={columns}
-          quickSearch={search}
-          fixedFilter={fixedFilter}
-          refreshOn="visit"
-          onRowCountChange={setRowCount}
-          onRowDoubleClicked={(row) => void navigate(`/customers/${row.id}`)}
-          handleRef={grid}
-          testId="overdue-grid"
-        />
-      </GridPage>
+        grid={{
+          gridKey: 'grid.overdueContacts',
+          channel: 'cadence.overdue',
+          columnDefs: columns,
+          fixedFilter,
+          refreshOn: 'visit',
+          onRowDoubleClicked: (row) => void navigate(`/customers/${row.id}`),
+          testId: 'overdue-grid',
+        }}
+        exportTo={{ channel: 'cadence.overdueExport', columns: EXPORTABLE }}
+      />
       {recording && (
         <VisitForm
           customer={recording}

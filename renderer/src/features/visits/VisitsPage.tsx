@@ -1,14 +1,12 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App, Button, DatePicker, Segmented, Select } from 'antd';
-import { PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ColumnFilter } from '@shared/grid';
 import { visitGridColumns } from '@shared/grids/visits';
 import { VISIT_CHANNELS, type VisitGridRow } from '@shared/schemas/visits';
-import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
-import { ExportButton } from '../../grid/ExportButton';
-import { GridPage } from '../../grid/GridPage';
+import { RegisterPage } from '../../grid/RegisterPage';
 import { useAuth } from '../../auth/AuthContext';
 import { toIsoDate } from '../../forms/fieldValues';
 import { visitColumns } from './visitColumns';
@@ -25,13 +23,10 @@ export function VisitsPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const staff = useStaff();
-  const grid = useRef<ServerGridHandle | null>(null);
-  const [search, setSearch] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [staffId, setStaffId] = useState<number | null>(null);
   const [channel, setChannel] = useState<string | null>(null);
   const [status, setStatus] = useState<StatusView>('valid');
-  const [rowCount, setRowCount] = useState<number | null>(null);
   const [recording, setRecording] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
 
@@ -49,7 +44,7 @@ export function VisitsPage() {
 
   return (
     <>
-      <GridPage
+      <RegisterPage<VisitGridRow>
         title={t('visits.nav.visits')}
         actions={
           can('customers.write') && (
@@ -59,7 +54,6 @@ export function VisitsPage() {
           )
         }
         searchPlaceholder={t('visits.quickSearch')}
-        onSearch={setSearch}
         filters={
           <>
             <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} placeholder={[t('visits.dateRange'), t('visits.dateRange')]} data-testid="visit-dates" />
@@ -90,29 +84,17 @@ export function VisitsPage() {
             />
           </>
         }
-        rowCount={rowCount}
-        tools={
-          <>
-            <Button icon={<UndoOutlined />} onClick={() => grid.current?.resetColumns()}>
-              {t('grid.resetColumns')}
-            </Button>
-            {can('customers.export') && <ExportButton grid={grid} channel="visits.export" columns={EXPORTABLE} />}
-          </>
-        }
-      >
-        <ServerGrid<VisitGridRow>
-          gridKey="grid.visits"
-          channel="visits.query"
-          columnDefs={columns}
-          quickSearch={search}
-          fixedFilter={fixedFilter}
-          refreshOn="visit"
-          onRowCountChange={setRowCount}
-          onRowDoubleClicked={(row) => setOpen(row.id)}
-          handleRef={grid}
-          testId="visit-grid"
-        />
-      </GridPage>
+        grid={{
+          gridKey: 'grid.visits',
+          channel: 'visits.query',
+          columnDefs: columns,
+          fixedFilter,
+          refreshOn: 'visit',
+          onRowDoubleClicked: (row) => setOpen(row.id),
+          testId: 'visit-grid',
+        }}
+        exportTo={{ channel: 'visits.export', columns: EXPORTABLE }}
+      />
       {recording && (
         <VisitForm
           staff={staff}
