@@ -145,6 +145,11 @@ export async function setEnabled(w: WriteContext, id: number, enabled: boolean):
   if (!current) throw new AppError('NOT_FOUND', 'schedules.errors.notFound');
   if (enabled && current.targetId === null) throw new AppError('CONFLICT', 'schedules.v.targetNeeded');
   if (enabled && current.ownerId === null) throw new AppError('CONFLICT', 'schedules.v.ownerNeeded');
+  // Said here with its name, for the page's message (the save below would say it under the form's field).
+  if (enabled && current.targetEnabled === false)
+    throw new AppError('CONFLICT', 'delivery.errors.targetDisabled', {
+      params: { name: current.targetName ?? '' },
+    });
   return saveSchedule(w, id, { ...inputOf(current), enabled } as Parsed);
 }
 

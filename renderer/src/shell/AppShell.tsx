@@ -23,6 +23,7 @@ import { AlertOutlined, ContactsOutlined, PieChartOutlined, ScheduleOutlined, So
 import { CommentOutlined } from '@ant-design/icons';
 import { CloudServerOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { FolderOpenOutlined, SendOutlined } from '@ant-design/icons';
+import { FieldTimeOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@shared/permissions';
@@ -65,6 +66,7 @@ export function AppShell() {
   const exportsAndBackups: NavItem[] = [
     { key: '/exports/jobs', icon: <SendOutlined />, label: t('delivery.nav.jobs'), permission: 'dashboard.view' },
     { key: '/exports/targets', icon: <FolderOpenOutlined />, label: t('delivery.nav.targets'), permission: 'delivery.manage' },
+    { key: '/exports/schedules', icon: <FieldTimeOutlined />, label: t('schedules.nav'), permission: 'delivery.manage' },
     { key: '/backups', icon: <SafetyCertificateOutlined />, label: t('backups.nav'), permission: 'backups.manage' },
   ];
   const system: NavItem[] = [

@@ -22,6 +22,7 @@ import { visitRoutes } from '../features/visits/routes';
 import { complaintRoutes } from '../features/complaints/routes';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { deliveryRoutes } from '../features/delivery/routes';
+import { scheduleRoutes } from '../features/schedules/routes';
 
 /** Hash routes: the app is loaded from app:// (Electron) or a loopback host, never a server that rewrites paths. */
 export function createAppRouter() {
@@ -47,6 +48,7 @@ export function createAppRouter() {
         { path: 'system/calendar', element: <RequirePermission permission="calendar.manage"><CalendarPage /></RequirePermission> },
         { path: 'backups', element: <RequirePermission permission="backups.manage"><BackupsPage /></RequirePermission> },
         ...deliveryRoutes,
+        ...scheduleRoutes,
         { path: 'access/requests', element: <RequirePermission permission="customers.requestAccess"><AccessRequestsPage /></RequirePermission> },
         { path: 'access/requests/customer/:id', element: <RequirePermission permission="customers.requestAccess"><GrantedCustomerPage /></RequirePermission> },
         { path: 'access/approvals', element: <RequirePermission permission="customers.approveAccess"><ApprovalsPage /></RequirePermission> },
