@@ -158,7 +158,7 @@ describe('a kept dry run and its commit', () => {
     ]);
   });
 
-  it('a different mapping after spoiling the file reads it — and fails on it (the full path really runs)', async () => {
+  it('another mode finds no kept plans either: the commit reads the (spoilt) file and fails on it', async () => {
     const uploadId = await uploadOf(rowsOf('RED', 2));
     const input = runInput(uploadId, { env });
     await dryRun({ ...input });
