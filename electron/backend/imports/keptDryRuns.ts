@@ -21,8 +21,11 @@ import type { RunCounts } from './runRows';
 
 /** How long a dry run's plans wait for their commit. */
 export const KEPT_MINUTES = 30;
-/** Rows of all kept dry runs together (a 16 MB register has about 120,000): the oldest go first beyond it. */
-export const MAX_KEPT_ROWS = 250_000;
+/**
+ * Rows of all kept dry runs together: one full register (a 16 MB .xlsx has about 120,000 rows, ~1 KiB of heap each
+ * as plans); beyond it the oldest go first, and a larger dry run is not kept (its commit checks the file again).
+ */
+export const MAX_KEPT_ROWS = 150_000;
 
 /** One chunk of the dry run as it looked the customers up: its codes and what was on file for them. */
 export interface CheckedChunk {
