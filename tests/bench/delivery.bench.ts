@@ -2,13 +2,13 @@
  * Delivery to an export target (issue 4):
  *
  * 1. 100,000 rows of the customer register exported to a target through the outbox, and the delivered .xlsx read
- *    back with ExcelJS's streaming reader (every row counted, codes in order) — the issue's "a test exports
- *    100,000 rows to a target and checks the delivered file with ExcelJS", too slow for the unit suite here
- *    (tests/unit/delivery/largeExport.test.ts runs the same check on 10,000 rows).
- * 2. Throughput of delivering a 50 MB file to a local target folder — copy under a temporary name, fsync, read
- *    back and SHA-256, rename — against a plain `cp` of the same outbox file into the same folder, in the same
- *    run, alternating. Target: delivery ≥ 80 % of cp's throughput. `cp` neither flushes nor verifies, so the
- *    table also shows `cp` followed by an fsync of the copy, which is what the delivery guarantee costs at least.
+ *    back with ExcelJS's streaming reader (every row counted, codes in order), on the large benchmark office (the
+ *    unit suite runs the same check on 100,000 bulk-made customers: tests/unit/delivery/largeExport.test.ts).
+ * 2. Throughput of delivering a 50 MB file to a local target folder — copy under a temporary name with the
+ *    read-back SHA-256 trailing the writes, flushes during the copy and at the end, rename — against a plain `cp`
+ *    of the same outbox file into the same folder, in the same run, alternating. Target: delivery ≥ 80 % of cp's
+ *    throughput. `cp` neither flushes nor verifies, so the table also shows `cp` followed by an fsync of the copy,
+ *    which is what the delivery guarantee costs at least, and the delivery against that.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { createBackend, type Backend, type Caller } from '../../electron/backend';
 import { insertJob, outboxPath, putInOutbox } from '../../electron/backend/delivery/outbox';
+import { deliverFile } from '../../electron/backend/delivery/copyToTarget';
 import type { TargetRecord } from '../../shared/schemas/delivery';
 import { benchCaller, type Benchmark } from './context';
 import { heading, stats, type Row } from './measure';
@@ -25,7 +26,7 @@ import { heading, stats, type Row } from './measure';
 const run = promisify(execFile);
 const ROWS = 100_000;
 const FILE_MB = 50;
-const THROUGHPUT_RUNS = 9;
+const THROUGHPUT_RUNS = 15;
 const TARGET_RATIO = 0.8;
 
 /** Codes KH000001…KH099999 and KH100000: the seed numbers customers from 1, so this is 100,000 rows. */
@@ -84,7 +85,8 @@ export const deliveryBench: Benchmark = {
   description: '100,000-row register to a target (checked with ExcelJS); 50 MB delivery vs cp',
   async run(ctx) {
     const office = await ctx.largeOffice();
-    const backend = await createBackend({ dataDir: office.dataDir });
+    // No delivery timer: the bench runs every attempt itself, so the timer never takes a job before cp has read it.
+    const backend = await createBackend({ dataDir: office.dataDir, delivery: { autoStart: false } });
     const rows: Row[] = [];
     try {
       const caller = await benchCaller(backend, { username: 'bench-delivery', displayName: '发送测试', roles: ['admin'], projectStaff: true });
@@ -114,7 +116,7 @@ export const deliveryBench: Benchmark = {
       ctx.log(`  100k: export ${(exportMs / 1000).toFixed(1)} s, delivery ${(deliverMs / 1000).toFixed(2)} s, read back ${(readMs / 1000).toFixed(1)} s → ${back?.rows ?? 0} rows`);
       rows.push(
         { label: `export (${file.rows.toLocaleString('en-US')} rows, ${((job?.bytes ?? 0) / 2 ** 20).toFixed(1)} MB) and queue`, median: `${(exportMs / 1000).toFixed(2)} s` },
-        { label: 'delivery to the target (copy, fsync, SHA-256 check, rename)', median: `${(deliverMs / 1000).toFixed(2)} s` },
+        { label: 'delivery to the target (copy, SHA-256 check, flush, rename)', median: `${(deliverMs / 1000).toFixed(2)} s` },
         {
           label: `ExcelJS reads the delivered file: ${back?.rows.toLocaleString('en-US') ?? 0} data rows, ${back?.first ?? '?'} … ${back?.last ?? '?'}`,
           median: `${(readMs / 1000).toFixed(2)} s`,
@@ -129,9 +131,11 @@ export const deliveryBench: Benchmark = {
       await mkdir(scratch, { recursive: true });
       const source = join(scratch, 'fifty.bin');
       await writeFile(source, randomBytes(FILE_MB * 2 ** 20));
-      const delivery: number[] = [];
+      const wholeJob: number[] = [];
+      const copyOnly: number[] = [];
       const cp: number[] = [];
       const cpSync: number[] = [];
+      const settings = backend.delivery.settings;
       for (let i = 0; i < THROUGHPUT_RUNS; i++) {
         const kept = await putInOutbox(backend.dataDir, source);
         const jobId = await backend.store.write((tx) =>
@@ -139,43 +143,59 @@ export const deliveryBench: Benchmark = {
         );
         const outboxFile = outboxPath(backend.dataDir, kept.outboxFile);
         const copy = join(folder, `cp-${i}.bin`);
-        // cp reads the same outbox file, before the delivery removes it.
-        t = performance.now();
-        await run('cp', [outboxFile, copy]);
-        cp.push(performance.now() - t);
-        await rm(copy);
-        t = performance.now();
-        await run('cp', [outboxFile, copy]);
-        await fsyncFile(copy);
-        cpSync.push(performance.now() - t);
-        await rm(copy);
+        // Three ways to copy the same outbox file into the folder, in a rotating order so load from elsewhere falls
+        // on all of them alike; then the whole job, last, since it removes the outbox file the others read.
+        const probes: [number[], () => Promise<void>][] = [
+          [cp, async () => void (await run('cp', [outboxFile, copy]))],
+          [cpSync, async () => {
+            await run('cp', [outboxFile, copy]);
+            await fsyncFile(copy);
+          }],
+          [copyOnly, async () => {
+            const out = await deliverFile(
+              { jobId: 0, source: outboxFile, bytes: kept.bytes, sha256: kept.sha256, fileName: `copy_${i}.bin`, register: '基准测试', exportDate: '2026-11-26', target: { folder, subFolder: '', manifest: false }, pendingPath: null, manifestLine: {} },
+              { fs: backend.delivery.fs, timeouts: { opMs: settings.opTimeoutMs, chunkMs: settings.chunkTimeoutMs }, chunkBytes: settings.chunkBytes, notePendingPath: async () => undefined },
+            );
+            await rm(out.finalPath);
+          }],
+        ];
+        for (let k = 0; k < probes.length; k++) {
+          const [into, probe] = probes[(i + k) % probes.length]!;
+          t = performance.now();
+          await probe();
+          into.push(performance.now() - t);
+          await rm(copy, { force: true });
+        }
         t = performance.now();
         await backend.delivery.runDue();
-        delivery.push(performance.now() - t);
+        wholeJob.push(performance.now() - t);
         const done = await backend.store.reader.get<{ status: string; finalPath: string }>('SELECT status, final_path AS finalPath FROM delivery_jobs WHERE id = ?', [jobId]);
         if (done?.status !== 'delivered') throw new Error(`bench job ${jobId} was not delivered`);
         await rm(done.finalPath);
-        ctx.log(`  50 MB run ${i + 1}/${THROUGHPUT_RUNS}: delivery ${delivery.at(-1)!.toFixed(0)} ms, cp ${cp.at(-1)!.toFixed(0)} ms, cp+fsync ${cpSync.at(-1)!.toFixed(0)} ms`);
+        ctx.log(
+          `  50 MB run ${i + 1}/${THROUGHPUT_RUNS}: job ${wholeJob.at(-1)!.toFixed(0)} ms, copy ${copyOnly.at(-1)!.toFixed(0)} ms, cp ${cp.at(-1)!.toFixed(0)} ms, cp+fsync ${cpSync.at(-1)!.toFixed(0)} ms`,
+        );
       }
       await rm(scratch, { recursive: true, force: true });
       const mbps = (ms: number) => FILE_MB / (ms / 1000);
-      const d = stats(delivery);
-      const c = stats(cp);
-      const cs = stats(cpSync);
-      const ratio = mbps(d.median) / mbps(c.median);
+      const [j, d, c, cs] = [stats(wholeJob), stats(copyOnly), stats(cp), stats(cpSync)];
+      const share = (a: number, b: number) => `${((b / a) * 100).toFixed(0)} %`;
+      const ratio = c.median / j.median;
       rows.push(
-        heading(`Delivery of a ${FILE_MB} MB file to a local target folder vs cp (${THROUGHPUT_RUNS} runs, alternating; median, and best in p95's column)`),
+        heading(`Delivery of a ${FILE_MB} MB file to a local target folder vs cp (${THROUGHPUT_RUNS} runs, rotating; median, and best in p95's column)`),
         { label: 'cp of the same outbox file into the target folder', median: `${mbps(c.median).toFixed(0)} MB/s`, p95: `${mbps(c.min).toFixed(0)} MB/s` },
         { label: 'cp, then fsync of the copy', median: `${mbps(cs.median).toFixed(0)} MB/s`, p95: `${mbps(cs.min).toFixed(0)} MB/s` },
-        { label: 'delivery: temp name, fsync + SHA-256 read-back, rename', median: `${mbps(d.median).toFixed(0)} MB/s`, p95: `${mbps(d.min).toFixed(0)} MB/s` },
+        { label: 'the copy alone (deliverFile: temp name, trailing SHA-256, flushes, rename)', median: `${mbps(d.median).toFixed(0)} MB/s`, p95: `${mbps(d.min).toFixed(0)} MB/s` },
+        { label: 'the whole job (runDue: + attempt log, job row, outbox removal)', median: `${mbps(j.median).toFixed(0)} MB/s`, p95: `${mbps(j.min).toFixed(0)} MB/s` },
+        { label: 'the copy as a share of cp + fsync (median; best runs)', median: share(d.median, cs.median), p95: share(d.min, cs.min), target: '≥ 80 % of cp + fsync', verdict: cs.median / d.median >= TARGET_RATIO ? 'meets' : 'misses' },
+        { label: 'the whole job as a share of cp + fsync (median; best runs)', median: share(j.median, cs.median), p95: share(j.min, cs.min) },
         {
-          label: 'delivery throughput as a share of cp (median; best runs)',
-          median: `${(ratio * 100).toFixed(0)} %`,
-          p95: `${((c.min / d.min) * 100).toFixed(0)} %`,
+          label: 'the whole job as a share of cp (median; best runs)',
+          median: share(j.median, c.median),
+          p95: share(j.min, c.min),
           target: `≥ ${TARGET_RATIO * 100} % of cp`,
           verdict: ratio >= TARGET_RATIO ? 'meets' : 'misses',
         },
-        { label: 'delivery throughput as a share of cp + fsync (median)', median: `${((mbps(d.median) / mbps(cs.median)) * 100).toFixed(0)} %` },
       );
     } finally {
       await backend.close();
