@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,8 +10,9 @@ import {
   type ComplaintRecord,
 } from '@shared/schemas/complaint';
 import { call } from '../../api/client';
-import { applyFieldErrors, errorText, zodRule } from '../../forms/zodRule';
-import { formKeyHandler } from '../../forms/keyboard';
+import { zodRule } from '../../forms/zodRule';
+import { FormDialog } from '../../forms/FormDialog';
+import { useDrawerForm } from '../../forms/useDrawerForm';
 import { complaintOptions } from './labels';
 import { CustomerPicker } from './CustomerPicker';
 
@@ -37,9 +38,6 @@ export function ComplaintForm(props: {
   onSaved: (detail: ComplaintDetail) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [staff, setStaff] = useState<{ value: number; label: string }[]>([]);
   const existing = props.complaint;
   const fixedCustomer = existing
@@ -56,23 +54,20 @@ export function ComplaintForm(props: {
     );
   }, [existing?.receivedByStaffId]);
 
-  const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const values = {
-      type: v.type as ComplaintRecord['type'],
-      channel: v.channel as ComplaintRecord['channel'],
-      receivedAt: v.receivedAt!.second(0).millisecond(0).toISOString(),
-      receivedByStaffId: v.receivedByStaffId!,
-      content: (v.content ?? '').trim(),
-    };
-    try {
+  // A dialog closes without asking (nothing here is long to retype); every field is in view, so a refusal that
+  // marks a field needs no error line.
+  const { form, frame } = useDrawerForm<Values>({
+    onClose: props.onClose,
+    fieldPrefixes: ['changes.'],
+    errorLine: 'unmarked',
+    save: async (v) => {
+      const values = {
+        type: v.type as ComplaintRecord['type'],
+        channel: v.channel as ComplaintRecord['channel'],
+        receivedAt: v.receivedAt!.second(0).millisecond(0).toISOString(),
+        receivedByStaffId: v.receivedByStaffId!,
+        content: (v.content ?? '').trim(),
+      };
       if (existing) {
         const changes = Object.fromEntries(
           INTAKE.filter((k) => values[k] !== existing[k]).map((k) => [k, values[k]]),
@@ -85,20 +80,15 @@ export function ComplaintForm(props: {
           await call('complaints.create', { customerId: props.customer?.id ?? v.customerId!, ...values }),
         );
       }
-    } catch (err) {
-      if (!applyFieldErrors(form, err, t, ['changes.'])) setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const initial: Values = existing
     ? { ...existing, receivedAt: dayjs(existing.receivedAt) }
     : { channel: 'phone', receivedAt: dayjs().second(0).millisecond(0) };
 
   return (
-    <Modal
-      open
+    <FormDialog
       width={720}
       title={
         existing
@@ -106,87 +96,81 @@ export function ComplaintForm(props: {
           : t('complaints.dialogs.newTitle')
       }
       okText={t('common.save')}
-      okButtonProps={{ 'data-testid': 'save-complaint' } as never}
-      confirmLoading={busy}
-      onOk={() => void save()}
+      frame={frame}
       onCancel={props.onClose}
-      maskClosable={false}
-      destroyOnHidden
+      testIds={{ save: 'save-complaint', form: 'complaint-form' }}
     >
-      <div onKeyDown={formKeyHandler(() => void save())} data-testid="complaint-form">
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" initialValues={initial} validateTrigger={['onChange', 'onBlur']}>
-          {fixedCustomer ? (
-            <Form.Item label={t('complaints.fields.customerId')}>
-              <Typography.Text strong>{`${fixedCustomer.code} ${fixedCustomer.name}`}</Typography.Text>
-            </Form.Item>
-          ) : (
-            <Form.Item
-              name="customerId"
-              label={t('complaints.fields.customerId')}
-              rules={[zodRule(complaintFields.customerId, t)]}
-              required
-            >
-              <CustomerPicker />
-            </Form.Item>
-          )}
+      <Form form={form} layout="vertical" initialValues={initial} validateTrigger={['onChange', 'onBlur']}>
+        {fixedCustomer ? (
+          <Form.Item label={t('complaints.fields.customerId')}>
+            <Typography.Text strong>{`${fixedCustomer.code} ${fixedCustomer.name}`}</Typography.Text>
+          </Form.Item>
+        ) : (
           <Form.Item
-            name="type"
-            label={t('complaints.fields.type')}
-            rules={[zodRule(complaintFields.type, t)]}
+            name="customerId"
+            label={t('complaints.fields.customerId')}
+            rules={[zodRule(complaintFields.customerId, t)]}
             required
           >
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={complaintOptions(t, 'types', COMPLAINT_TYPES)}
+            <CustomerPicker />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="type"
+          label={t('complaints.fields.type')}
+          rules={[zodRule(complaintFields.type, t)]}
+          required
+        >
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={complaintOptions(t, 'types', COMPLAINT_TYPES)}
+          />
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item
+            name="channel"
+            label={t('complaints.fields.channel')}
+            rules={[zodRule(complaintFields.channel, t)]}
+            required
+            style={{ flex: 1 }}
+          >
+            <Select options={complaintOptions(t, 'channels', COMPLAINT_CHANNELS)} />
+          </Form.Item>
+          <Form.Item
+            name="receivedAt"
+            label={t('complaints.fields.receivedAt')}
+            rules={[{ required: true, message: t('v.required') }]}
+            required
+            style={{ flex: 1 }}
+          >
+            <DatePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              style={{ width: '100%' }}
             />
           </Form.Item>
-          <div style={{ display: 'flex', gap: 16 }}>
-            <Form.Item
-              name="channel"
-              label={t('complaints.fields.channel')}
-              rules={[zodRule(complaintFields.channel, t)]}
-              required
-              style={{ flex: 1 }}
-            >
-              <Select options={complaintOptions(t, 'channels', COMPLAINT_CHANNELS)} />
-            </Form.Item>
-            <Form.Item
-              name="receivedAt"
-              label={t('complaints.fields.receivedAt')}
-              rules={[{ required: true, message: t('v.required') }]}
-              required
-              style={{ flex: 1 }}
-            >
-              <DatePicker
-                showTime={{ format: 'HH:mm' }}
-                format="YYYY-MM-DD HH:mm"
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-            <Form.Item
-              name="receivedByStaffId"
-              label={t('complaints.fields.receivedByStaffId')}
-              rules={[zodRule(complaintFields.receivedByStaffId, t)]}
-              required
-              style={{ flex: 1 }}
-            >
-              <Select showSearch={{ optionFilterProp: 'label' }} options={staff} />
-            </Form.Item>
-          </div>
           <Form.Item
-            name="content"
-            label={t('complaints.fields.content')}
-            rules={[zodRule(complaintFields.content, t)]}
+            name="receivedByStaffId"
+            label={t('complaints.fields.receivedByStaffId')}
+            rules={[zodRule(complaintFields.receivedByStaffId, t)]}
             required
+            style={{ flex: 1 }}
           >
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={staff} />
           </Form.Item>
-          {!existing && <Typography.Text type="secondary">{t('complaints.hints.dueOn')}</Typography.Text>}
-        </Form>
-      </div>
-    </Modal>
+        </div>
+        <Form.Item
+          name="content"
+          label={t('complaints.fields.content')}
+          rules={[zodRule(complaintFields.content, t)]}
+          required
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} />
+        </Form.Item>
+        {!existing && <Typography.Text type="secondary">{t('complaints.hints.dueOn')}</Typography.Text>}
+      </Form>
+    </FormDialog>
   );
 }

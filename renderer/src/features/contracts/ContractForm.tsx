@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { contractAttachment, contractFields, CONTRACT_TYPES, type ContractDetail, type ContractRecord } from '@shared/schemas/contract';
 import { call } from '../../api/client';
-import { applyFieldErrors, errorText, zodRule, zodValidator } from '../../forms/zodRule';
-import { formKeyHandler } from '../../forms/keyboard';
+import { zodRule, zodValidator } from '../../forms/zodRule';
+import { FormDrawer } from '../../forms/FormDrawer';
+import { useDrawerForm } from '../../forms/useDrawerForm';
 import { toIsoDate, yuanInputToFen } from '../../forms/fieldValues';
 import { CustomerPicker } from './CustomerPicker';
 import { changedFields, renewalValues, toContractInput, toFormValues, type ContractFormValues } from './formValues';
@@ -27,15 +28,10 @@ const dateRule = (t: Parameters<typeof zodRule>[1], field: 'startOn' | 'endOn') 
 /** New contract, edit, or renewal (续签: a new contract for the same customer), in a drawer; keyboard-first. */
 export function ContractForm({ mode, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
-  const [form] = Form.useForm<ContractFormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
   const record = mode.kind === 'create' ? null : mode.contract;
   // Once signed only the paper trail may change; the terms are what was signed.
   const termsLocked = mode.kind === 'edit' && mode.contract.storedStatus !== 'draft';
-  const isSpecial = Form.useWatch('isSpecial', form);
-  const contractType = Form.useWatch('contractType', form);
 
   const initialValues = useMemo<Partial<ContractFormValues>>(() => {
     if (mode.kind === 'edit') return toFormValues(mode.contract);
@@ -50,17 +46,11 @@ export function ContractForm({ mode, onClose, onSaved }: Props) {
         ? t('contracts.editTitle', { contractNo: mode.contract.contractNo })
         : t('contracts.renewTitle', { contractNo: mode.contract.contractNo });
 
-  const save = async () => {
-    let values: ContractFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the fields already show what is wrong
-    }
-    setBusy(true);
-    setError(null);
-    const input = toContractInput({ ...initialValues, ...values } as ContractFormValues);
-    try {
+  const { form, frame } = useDrawerForm<ContractFormValues>({
+    onClose,
+    fieldPrefixes: ['contract.', 'changes.', 'successor.'],
+    save: async (values) => {
+      const input = toContractInput({ ...initialValues, ...values } as ContractFormValues);
       if (mode.kind === 'edit') {
         const changes = changedFields(mode.contract, input);
         if (Object.keys(changes).length === 0) {
@@ -76,187 +66,158 @@ export function ContractForm({ mode, onClose, onSaved }: Props) {
         onSaved(await call('contracts.create', { contract: input }));
       }
       void message.success(t('common.saved'));
-    } catch (err) {
-      applyFieldErrors(form, err, t, ['contract.', 'changes.', 'successor.']);
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const close = () => {
-    if (!form.isFieldsTouched()) return onClose();
-    modal.confirm({
-      title: t('common.unsavedTitle'),
-      content: t('common.unsavedBody'),
-      okText: t('common.discard'),
-      cancelText: t('common.keepEditing'),
-      okButtonProps: { danger: true },
-      onOk: onClose,
-    });
-  };
+    },
+  });
+  const isSpecial = Form.useWatch('isSpecial', form);
+  const contractType = Form.useWatch('contractType', form);
 
   const f = (id: string) => t(`contracts.fields.${id}`);
   const withdrawWarning = mode.kind === 'edit' && !termsLocked && (mode.contract.countersigned || mode.contract.specialApproved);
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={900}
       title={title}
-      onClose={close}
-      maskClosable={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Typography.Text type="secondary">{t('common.shortcutsHint')}</Typography.Text>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-contract">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      frame={frame}
+      testIds={{ save: 'save-contract', form: 'contract-form', error: 'contract-form-error' }}
     >
-      <div onKeyDown={formKeyHandler(() => void save())} data-testid="contract-form">
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="contract-form-error" />}
-        {termsLocked && <Alert type="info" showIcon message={t('contracts.help.termsLocked')} style={{ marginBottom: 16 }} />}
-        {withdrawWarning && <Alert type="warning" showIcon message={t('contracts.help.termsWithdraw')} style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" initialValues={initialValues} validateTrigger={['onChange', 'onBlur']} scrollToFirstError>
-          <Row gutter={16}>
-            <Col span={8}>
-              <Form.Item name="contractNo" label={f('contractNo')} rules={[zodRule(contractFields.contractNo, t)]} required>
-                <Input maxLength={40} disabled={termsLocked} autoFocus />
-              </Form.Item>
-            </Col>
+      {termsLocked && <Alert type="info" showIcon message={t('contracts.help.termsLocked')} style={{ marginBottom: 16 }} />}
+      {withdrawWarning && <Alert type="warning" showIcon message={t('contracts.help.termsWithdraw')} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={initialValues} validateTrigger={['onChange', 'onBlur']} scrollToFirstError>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="contractNo" label={f('contractNo')} rules={[zodRule(contractFields.contractNo, t)]} required>
+              <Input maxLength={40} disabled={termsLocked} autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="customerId" label={f('customerId')} rules={[zodRule(contractFields.customerId, t)]} required>
+              <CustomerPicker
+                disabled={mode.kind !== 'create' || Boolean(mode.customer)}
+                initialLabel={record ? `${record.customerCode} ${record.customerName}` : mode.kind === 'create' ? mode.customer?.label : undefined}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="title" label={f('title')} rules={[zodRule(contractFields.title, t)]} required>
+              <Input maxLength={100} disabled={termsLocked} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="contractType"
+              label={f('contractType')}
+              required
+              extra={contractType === 'nonRegular' ? t('contracts.help.nonRegular') : undefined}
+            >
+              <Radio.Group disabled={termsLocked} optionType="button" options={CONTRACT_TYPES.map((v) => ({ value: v, label: t(`contracts.types.${v}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="startOn" label={f('startOn')} rules={[dateRule(t, 'startOn')]} required>
+              <DatePicker style={{ width: '100%' }} disabled={termsLocked} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="endOn"
+              label={f('endOn')}
+              extra={t('contracts.help.endOn')}
+              dependencies={['startOn']}
+              rules={[
+                dateRule(t, 'endOn'),
+                ({ getFieldValue }) => ({
+                  validator: async (_r, value) => {
+                    const start = toIsoDate(getFieldValue('startOn'));
+                    const end = toIsoDate(value);
+                    if (start && end && end < start) throw new Error(t('contracts.errors.endBeforeStart'));
+                  },
+                }),
+              ]}
+            >
+              <DatePicker style={{ width: '100%' }} disabled={termsLocked} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="amountYuan"
+              label={f('amountFen')}
+              rules={[
+                {
+                  validator: async (_r, value) => {
+                    const fen = yuanInputToFen(value);
+                    if (fen === undefined) throw new Error(t('v.money'));
+                    await zodValidator(contractFields.amountFen, t)(fen);
+                  },
+                },
+              ]}
+            >
+              <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} addonAfter={t('contracts.yuan')} disabled={termsLocked} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="isSpecial" label={f('isSpecial')} valuePropName="checked" extra={t('contracts.help.special')}>
+              <Switch disabled={termsLocked} />
+            </Form.Item>
+          </Col>
+          {isSpecial && (
             <Col span={16}>
-              <Form.Item name="customerId" label={f('customerId')} rules={[zodRule(contractFields.customerId, t)]} required>
-                <CustomerPicker
-                  disabled={mode.kind !== 'create' || Boolean(mode.customer)}
-                  initialLabel={record ? `${record.customerCode} ${record.customerName}` : mode.kind === 'create' ? mode.customer?.label : undefined}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item name="title" label={f('title')} rules={[zodRule(contractFields.title, t)]} required>
-                <Input maxLength={100} disabled={termsLocked} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
               <Form.Item
-                name="contractType"
-                label={f('contractType')}
+                name="specialReason"
+                label={f('specialReason')}
                 required
-                extra={contractType === 'nonRegular' ? t('contracts.help.nonRegular') : undefined}
-              >
-                <Radio.Group disabled={termsLocked} optionType="button" options={CONTRACT_TYPES.map((v) => ({ value: v, label: t(`contracts.types.${v}`) }))} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="startOn" label={f('startOn')} rules={[dateRule(t, 'startOn')]} required>
-                <DatePicker style={{ width: '100%' }} disabled={termsLocked} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                name="endOn"
-                label={f('endOn')}
-                extra={t('contracts.help.endOn')}
-                dependencies={['startOn']}
-                rules={[
-                  dateRule(t, 'endOn'),
-                  ({ getFieldValue }) => ({
-                    validator: async (_r, value) => {
-                      const start = toIsoDate(getFieldValue('startOn'));
-                      const end = toIsoDate(value);
-                      if (start && end && end < start) throw new Error(t('contracts.errors.endBeforeStart'));
-                    },
-                  }),
-                ]}
-              >
-                <DatePicker style={{ width: '100%' }} disabled={termsLocked} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                name="amountYuan"
-                label={f('amountFen')}
                 rules={[
                   {
                     validator: async (_r, value) => {
-                      const fen = yuanInputToFen(value);
-                      if (fen === undefined) throw new Error(t('v.money'));
-                      await zodValidator(contractFields.amountFen, t)(fen);
+                      if (!String(value ?? '').trim()) throw new Error(t('v.required'));
+                      await zodValidator(contractFields.specialReason, t)(value);
                     },
                   },
                 ]}
               >
-                <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} addonAfter={t('contracts.yuan')} disabled={termsLocked} />
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} disabled={termsLocked} />
               </Form.Item>
             </Col>
-            <Col span={8}>
-              <Form.Item name="isSpecial" label={f('isSpecial')} valuePropName="checked" extra={t('contracts.help.special')}>
-                <Switch disabled={termsLocked} />
-              </Form.Item>
-            </Col>
-            {isSpecial && (
-              <Col span={16}>
-                <Form.Item
-                  name="specialReason"
-                  label={f('specialReason')}
-                  required
-                  rules={[
-                    {
-                      validator: async (_r, value) => {
-                        if (!String(value ?? '').trim()) throw new Error(t('v.required'));
-                        await zodValidator(contractFields.specialReason, t)(value);
-                      },
-                    },
-                  ]}
-                >
-                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} disabled={termsLocked} />
-                </Form.Item>
-              </Col>
-            )}
-          </Row>
-          <Typography.Title level={5} className="form-section-title">
-            {f('attachments')}
-          </Typography.Title>
-          <Form.List name="attachments">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field, index) => (
-                  <Row gutter={8} key={field.key} align="top" data-testid={`attachment-${index}`}>
-                    <Col span={10}>
-                      <Form.Item name={[field.name, 'title']} rules={[zodRule(contractAttachment.shape.title, t)]} aria-label={t('contracts.attachment.title')}>
-                        <Input placeholder={t('contracts.attachment.item', { n: index + 1 })} aria-label={t('contracts.attachment.title')} />
-                      </Form.Item>
-                    </Col>
-                    <Col span={4}>
-                      <Form.Item name={[field.name, 'pages']} rules={[zodRule(contractAttachment.shape.pages, t)]}>
-                        <InputNumber min={1} max={9999} precision={0} addonAfter={t('contracts.attachment.pages')} aria-label={t('contracts.attachment.pages')} style={{ width: '100%' }} />
-                      </Form.Item>
-                    </Col>
-                    <Col span={9}>
-                      <Form.Item name={[field.name, 'notes']} rules={[zodRule(contractAttachment.shape.notes, t)]}>
-                        <Input placeholder={t('contracts.attachment.notes')} aria-label={t('contracts.attachment.notes')} />
-                      </Form.Item>
-                    </Col>
-                    <Col span={1}>
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('contracts.attachment.remove')} />
-                    </Col>
-                  </Row>
-                ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ title: '', pages: 1 })} data-testid="add-attachment" style={{ marginBottom: 16 }}>
-                  {t('contracts.attachment.add')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-          <Form.Item name="notes" label={f('notes')} rules={[zodRule(contractFields.notes, t)]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
-          </Form.Item>
-        </Form>
-      </div>
-    </Drawer>
+          )}
+        </Row>
+        <Typography.Title level={5} className="form-section-title">
+          {f('attachments')}
+        </Typography.Title>
+        <Form.List name="attachments">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, index) => (
+                <Row gutter={8} key={field.key} align="top" data-testid={`attachment-${index}`}>
+                  <Col span={10}>
+                    <Form.Item name={[field.name, 'title']} rules={[zodRule(contractAttachment.shape.title, t)]} aria-label={t('contracts.attachment.title')}>
+                      <Input placeholder={t('contracts.attachment.item', { n: index + 1 })} aria-label={t('contracts.attachment.title')} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={4}>
+                    <Form.Item name={[field.name, 'pages']} rules={[zodRule(contractAttachment.shape.pages, t)]}>
+                      <InputNumber min={1} max={9999} precision={0} addonAfter={t('contracts.attachment.pages')} aria-label={t('contracts.attachment.pages')} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={9}>
+                    <Form.Item name={[field.name, 'notes']} rules={[zodRule(contractAttachment.shape.notes, t)]}>
+                      <Input placeholder={t('contracts.attachment.notes')} aria-label={t('contracts.attachment.notes')} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={1}>
+                    <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('contracts.attachment.remove')} />
+                  </Col>
+                </Row>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ title: '', pages: 1 })} data-testid="add-attachment" style={{ marginBottom: 16 }}>
+                {t('contracts.attachment.add')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Form.Item name="notes" label={f('notes')} rules={[zodRule(contractFields.notes, t)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+      </Form>
+    </FormDrawer>
   );
 }

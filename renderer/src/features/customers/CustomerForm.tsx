@@ -1,13 +1,14 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Drawer, Form, Space, Typography } from 'antd';
+import { useMemo } from 'react';
+import { App, Button, Card, DatePicker, Form, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ABC_CLASSES, customerFields, type CustomerRecord } from '@shared/schemas/customer';
 import { call } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { applyFieldErrors, errorText, zodRule } from '../../forms/zodRule';
-import { formKeyHandler } from '../../forms/keyboard';
+import { zodRule } from '../../forms/zodRule';
+import { FormDrawer } from '../../forms/FormDrawer';
+import { useDrawerForm } from '../../forms/useDrawerForm';
 import { toIsoDate } from '../../forms/fieldValues';
 import { CustomerFields } from './CustomerFields';
 import { ContactFields } from './ContactFields';
@@ -26,10 +27,7 @@ interface Props {
 export function CustomerForm({ lookups, customer, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { can, user } = useAuth();
-  const { modal, message } = App.useApp();
-  const [form] = Form.useForm<CustomerFormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
   const editing = Boolean(customer);
 
   const initialValues = useMemo<Partial<CustomerFormValues>>(
@@ -44,18 +42,13 @@ export function CustomerForm({ lookups, customer, onClose, onSaved }: Props) {
     label: t(`enums.abcClass.${c}`),
   }));
 
-  const save = async () => {
-    let values: CustomerFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the fields already show what is wrong
-    }
-    setBusy(true);
-    setError(null);
-    const receivedOn = toIsoDate(values.receivedOn) ?? '';
-    const input = toCustomerInput(values);
-    try {
+  const { form, frame } = useDrawerForm<CustomerFormValues>({
+    onClose,
+    fieldPrefixes: ['customer.', 'changes.'],
+    onUnmarked: () => form.scrollToField('code'),
+    save: async (values) => {
+      const receivedOn = toIsoDate(values.receivedOn) ?? '';
+      const input = toCustomerInput(values);
       if (customer) {
         const changes = changedFields(customer, input);
         if (Object.keys(changes).length === 0) {
@@ -77,96 +70,64 @@ export function CustomerForm({ lookups, customer, onClose, onSaved }: Props) {
         void message.success(t('customers.created', { name: created.customer.name }));
         onSaved(created.customer.id);
       }
-    } catch (err) {
-      const marked = applyFieldErrors(form, err, t, ['customer.', 'changes.']);
-      setError(errorText(err, t));
-      if (!marked) form.scrollToField('code');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const close = () => {
-    if (!form.isFieldsTouched()) return onClose();
-    modal.confirm({
-      title: t('common.unsavedTitle'),
-      content: t('common.unsavedBody'),
-      okText: t('common.discard'),
-      cancelText: t('common.keepEditing'),
-      okButtonProps: { danger: true },
-      onOk: onClose,
-    });
-  };
+    },
+  });
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={980}
       title={customer ? t('customers.editTitle', { name: customer.name }) : t('customers.new')}
-      onClose={close}
-      maskClosable={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Typography.Text type="secondary">{t('common.shortcutsHint')}</Typography.Text>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-customer">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      frame={frame}
+      testIds={{ save: 'save-customer', form: 'customer-form', error: 'form-error' }}
     >
-      <div onKeyDown={formKeyHandler(() => void save())} data-testid="customer-form">
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-        <Form form={form} layout="vertical" initialValues={initialValues} validateTrigger={['onChange', 'onBlur']} scrollToFirstError>
-          <Card size="small" style={{ marginBottom: 16, background: '#fafcff' }}>
-            <Form.Item
-              name="receivedOn"
-              label={t('customers.receivedOn')}
-              extra={t('customers.receivedOnHelp')}
-              required
-              rules={[zodRule(customerFields.registeredOn, t, (v) => toIsoDate(v as never))]}
-              style={{ marginBottom: 0 }}
-            >
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-            </Form.Item>
-          </Card>
-          <CustomerFields
-            t={t}
-            lookups={lookups}
-            codeEditable={!editing || can('customers.editCode')}
-            orderCycleHelp={editing && !can('customers.approveOrderCycle') ? t('access.orderCycle.help') : undefined}
-            classOptions={classOptions}
-          />
-          {!editing && (
-            <>
-              <Typography.Title level={5} className="form-section-title">
-                {t('customers.sections.contacts')}
-              </Typography.Title>
-              <Form.List name="contacts">
-                {(fields, { add, remove }) => (
-                  <>
-                    {fields.map((field, index) => (
-                      <Card
-                        key={field.key}
-                        size="small"
-                        style={{ marginBottom: 8 }}
-                        title={`${t('contacts.fields.name')} ${index + 1}`}
-                        extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('contacts.remove')} />}
-                      >
-                        <ContactFields t={t} prefix={[field.name]} listName="contacts" />
-                      </Card>
-                    ))}
-                    <Button icon={<PlusOutlined />} onClick={() => add({ name: '', isKeyLeader: false })} data-testid="add-contact">
-                      {t('contacts.add')}
-                    </Button>
-                  </>
-                )}
-              </Form.List>
-            </>
-          )}
-        </Form>
-      </div>
-    </Drawer>
+      <Form form={form} layout="vertical" initialValues={initialValues} validateTrigger={['onChange', 'onBlur']} scrollToFirstError>
+        <Card size="small" style={{ marginBottom: 16, background: '#fafcff' }}>
+          <Form.Item
+            name="receivedOn"
+            label={t('customers.receivedOn')}
+            extra={t('customers.receivedOnHelp')}
+            required
+            rules={[zodRule(customerFields.registeredOn, t, (v) => toIsoDate(v as never))]}
+            style={{ marginBottom: 0 }}
+          >
+            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        </Card>
+        <CustomerFields
+          t={t}
+          lookups={lookups}
+          codeEditable={!editing || can('customers.editCode')}
+          orderCycleHelp={editing && !can('customers.approveOrderCycle') ? t('access.orderCycle.help') : undefined}
+          classOptions={classOptions}
+        />
+        {!editing && (
+          <>
+            <Typography.Title level={5} className="form-section-title">
+              {t('customers.sections.contacts')}
+            </Typography.Title>
+            <Form.List name="contacts">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((field, index) => (
+                    <Card
+                      key={field.key}
+                      size="small"
+                      style={{ marginBottom: 8 }}
+                      title={`${t('contacts.fields.name')} ${index + 1}`}
+                      extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('contacts.remove')} />}
+                    >
+                      <ContactFields t={t} prefix={[field.name]} listName="contacts" />
+                    </Card>
+                  ))}
+                  <Button icon={<PlusOutlined />} onClick={() => add({ name: '', isKeyLeader: false })} data-testid="add-contact">
+                    {t('contacts.add')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </>
+        )}
+      </Form>
+    </FormDrawer>
   );
 }

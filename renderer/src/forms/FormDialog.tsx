@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { Alert, Modal } from 'antd';
+import type { DrawerFormFrame } from './useDrawerForm';
+
+interface Props {
+  title: string;
+  width: number;
+  /** The OK button's text (保存, or the step it takes: 核实 …). */
+  okText: string;
+  /** From useDrawerForm: the save in flight, the error line, save and the keyboard. */
+  frame: DrawerFormFrame;
+  /** 取消 / Esc / ×: a dialog closes at once (short forms; nothing long is lost). */
+  onCancel: () => void;
+  /** data-testid of the OK button and of the form body. */
+  testIds: { save: string; form: string };
+  children: ReactNode;
+}
+
+/** The dialog a short record form opens in (a complaint's intake, one step of its flow): the error line above the form. */
+export function FormDialog(props: Props) {
+  const { busy, error, submit, onKeyDown } = props.frame;
+  return (
+    <Modal
+      open
+      width={props.width}
+      title={props.title}
+      okText={props.okText}
+      okButtonProps={{ 'data-testid': props.testIds.save } as never}
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={props.onCancel}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <div onKeyDown={onKeyDown} data-testid={props.testIds.form}>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        {props.children}
+      </div>
+    </Modal>
+  );
+}
