@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { Alert, DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,8 +10,9 @@ import {
 } from '@shared/schemas/complaint';
 import { requiredText } from '@shared/schemas/common';
 import { call } from '../../api/client';
-import { applyFieldErrors, errorText, zodRule, zodValidator } from '../../forms/zodRule';
-import { formKeyHandler } from '../../forms/keyboard';
+import { zodRule, zodValidator } from '../../forms/zodRule';
+import { FormDialog } from '../../forms/FormDialog';
+import { useDrawerForm } from '../../forms/useDrawerForm';
 import { toIsoDate } from '../../forms/fieldValues';
 import { complaintOptions } from './labels';
 
@@ -47,24 +47,15 @@ export function StepModal({
   onSaved: (d: ComplaintDetail) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const f = (id: string) => t(`complaints.fields.${id}`);
-  const company = Form.useWatch('responsibility', form) === 'company';
 
-  const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const base = { id: complaint.id, version: complaint.version };
-    const optional = (s: string | undefined) => text(s) || null;
-    try {
+  // As ComplaintForm: a dialog with every field in view, closed without asking.
+  const { form, frame } = useDrawerForm<Values>({
+    onClose,
+    errorLine: 'unmarked',
+    save: async (v) => {
+      const base = { id: complaint.id, version: complaint.version };
+      const optional = (s: string | undefined) => text(s) || null;
       let detail: ComplaintDetail;
       if (step === 'verify') {
         detail = await call('complaints.verify', {
@@ -96,12 +87,9 @@ export function StepModal({
         });
       }
       onSaved(detail);
-    } catch (err) {
-      if (!applyFieldErrors(form, err, t)) setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const company = Form.useWatch('responsibility', form) === 'company';
 
   const area = (
     name: keyof Values,
@@ -115,137 +103,130 @@ export function StepModal({
   );
 
   return (
-    <Modal
-      open
+    <FormDialog
       width={640}
       title={t(`complaints.dialogs.${step}Title`, { number: complaint.number })}
       okText={t(`complaints.actions.${step}`)}
-      okButtonProps={{ 'data-testid': 'save-step' } as never}
-      confirmLoading={busy}
-      onOk={() => void save()}
+      frame={frame}
       onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
+      testIds={{ save: 'save-step', form: `step-${step}` }}
     >
-      <div onKeyDown={formKeyHandler(() => void save())} data-testid={`step-${step}`}>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form
-          form={form}
-          layout="vertical"
-          validateTrigger={['onChange', 'onBlur']}
-          initialValues={{ rectificationPlan: complaint.rectificationPlan ?? undefined, feedbackOn: dayjs() }}
-        >
-          {step === 'verify' && (
-            <>
-              {area('verification', stepFields.verification, true)}
-              <Form.Item
-                name="responsibility"
-                label={f('responsibility')}
-                rules={[zodRule(stepFields.responsibility, t)]}
-                required
-              >
-                <Radio.Group
-                  optionType="button"
-                  buttonStyle="solid"
-                  options={complaintOptions(t, 'responsibilities', RESPONSIBILITIES)}
-                />
-              </Form.Item>
-              <div style={{ display: 'flex', gap: 16 }}>
-                <Form.Item
-                  name="responsibleDepartment"
-                  label={f('responsibleDepartment')}
-                  required={company}
-                  extra={t('complaints.hints.responsibleDepartment')}
-                  dependencies={['responsibility']}
-                  rules={[
-                    {
-                      validator: (_r, value) =>
-                        company ? zodValidator(requiredText(50), t)(value) : Promise.resolve(),
-                    },
-                    zodRule(stepFields.responsibleDepartment, t),
-                  ]}
-                  style={{ flex: 1 }}
-                >
-                  <Input disabled={!company} maxLength={60} />
-                </Form.Item>
-                <Form.Item
-                  name="responsiblePerson"
-                  label={f('responsiblePerson')}
-                  rules={[zodRule(stepFields.responsiblePerson, t)]}
-                  style={{ flex: 1 }}
-                >
-                  <Input disabled={!company} maxLength={60} />
-                </Form.Item>
-              </div>
-            </>
-          )}
-          {step === 'startHandling' && (
-            <>
-              {area('handlingPlan', stepFields.handlingPlan, true)}
-              {area(
-                'rectificationPlan',
-                stepFields.rectificationPlan,
-                false,
-                t('complaints.hints.rectificationPlan'),
-              )}
-            </>
-          )}
-          {step === 'resolve' && (
-            <>
-              {area('handlingResult', stepFields.handlingResult, true)}
-              {area(
-                'rectificationPlan',
-                stepFields.rectificationPlan,
-                false,
-                t('complaints.hints.rectificationPlan'),
-              )}
-            </>
-          )}
-          {step === 'recordFeedback' && (
-            <>
-              <Alert
-                type="info"
-                showIcon
-                message={t('complaints.hints.scores')}
-                style={{ marginBottom: 12 }}
+      <Form
+        form={form}
+        layout="vertical"
+        validateTrigger={['onChange', 'onBlur']}
+        initialValues={{ rectificationPlan: complaint.rectificationPlan ?? undefined, feedbackOn: dayjs() }}
+      >
+        {step === 'verify' && (
+          <>
+            {area('verification', stepFields.verification, true)}
+            <Form.Item
+              name="responsibility"
+              label={f('responsibility')}
+              rules={[zodRule(stepFields.responsibility, t)]}
+              required
+            >
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={complaintOptions(t, 'responsibilities', RESPONSIBILITIES)}
               />
-              <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-                {SATISFACTION_ASPECTS.map((aspect) => (
-                  <Form.Item
-                    key={aspect}
-                    name={['scores', aspect]}
-                    label={t(`complaints.aspects.${aspect}`)}
-                    rules={[zodRule(stepFields.score, t)]}
-                    required
-                  >
-                    <Radio.Group
-                      optionType="button"
-                      buttonStyle="solid"
-                      options={SCORE_OPTIONS}
-                      data-testid={`score-${aspect}`}
-                    />
-                  </Form.Item>
-                ))}
-              </div>
+            </Form.Item>
+            <div style={{ display: 'flex', gap: 16 }}>
               <Form.Item
-                name="feedbackOn"
-                label={f('feedbackOn')}
-                rules={[{ required: true, message: t('v.required') }]}
-                required
+                name="responsibleDepartment"
+                label={f('responsibleDepartment')}
+                required={company}
+                extra={t('complaints.hints.responsibleDepartment')}
+                dependencies={['responsibility']}
+                rules={[
+                  {
+                    validator: (_r, value) =>
+                      company ? zodValidator(requiredText(50), t)(value) : Promise.resolve(),
+                  },
+                  zodRule(stepFields.responsibleDepartment, t),
+                ]}
+                style={{ flex: 1 }}
               >
-                <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <Input disabled={!company} maxLength={60} />
               </Form.Item>
               <Form.Item
-                name="feedbackNote"
-                label={f('feedbackNote')}
-                rules={[zodRule(stepFields.feedbackNote, t)]}
+                name="responsiblePerson"
+                label={f('responsiblePerson')}
+                rules={[zodRule(stepFields.responsiblePerson, t)]}
+                style={{ flex: 1 }}
               >
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} count={{ show: true, max: 500 }} />
+                <Input disabled={!company} maxLength={60} />
               </Form.Item>
-            </>
-          )}
-        </Form>
-      </div>
-    </Modal>
+            </div>
+          </>
+        )}
+        {step === 'startHandling' && (
+          <>
+            {area('handlingPlan', stepFields.handlingPlan, true)}
+            {area(
+              'rectificationPlan',
+              stepFields.rectificationPlan,
+              false,
+              t('complaints.hints.rectificationPlan'),
+            )}
+          </>
+        )}
+        {step === 'resolve' && (
+          <>
+            {area('handlingResult', stepFields.handlingResult, true)}
+            {area(
+              'rectificationPlan',
+              stepFields.rectificationPlan,
+              false,
+              t('complaints.hints.rectificationPlan'),
+            )}
+          </>
+        )}
+        {step === 'recordFeedback' && (
+          <>
+            <Alert
+              type="info"
+              showIcon
+              message={t('complaints.hints.scores')}
+              style={{ marginBottom: 12 }}
+            />
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+              {SATISFACTION_ASPECTS.map((aspect) => (
+                <Form.Item
+                  key={aspect}
+                  name={['scores', aspect]}
+                  label={t(`complaints.aspects.${aspect}`)}
+                  rules={[zodRule(stepFields.score, t)]}
+                  required
+                >
+                  <Radio.Group
+                    optionType="button"
+                    buttonStyle="solid"
+                    options={SCORE_OPTIONS}
+                    data-testid={`score-${aspect}`}
+                  />
+                </Form.Item>
+              ))}
+            </div>
+            <Form.Item
+              name="feedbackOn"
+              label={f('feedbackOn')}
+              rules={[{ required: true, message: t('v.required') }]}
+              required
+            >
+              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            </Form.Item>
+            <Form.Item
+              name="feedbackNote"
+              label={f('feedbackNote')}
+              rules={[zodRule(stepFields.feedbackNote, t)]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} count={{ show: true, max: 500 }} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </FormDialog>
   );
 }
