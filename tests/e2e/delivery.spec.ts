@@ -158,10 +158,13 @@ test('the admin abandons a job that cannot be delivered: a reason is required, t
   await rename(share, away);
   try {
     await page.getByTestId('export').hover();
+    await expect(page.getByText('发送到导出目标')).toBeVisible();
     await page.getByRole('menuitem', { name: new RegExp(TARGET) }).hover();
+    const toTarget = page.getByRole('menuitem', { name: 'CSV', exact: true });
+    await expect(toTarget).toBeVisible();
     const log = bridgeOf(page);
     const mark = log.mark();
-    await page.getByRole('menuitem', { name: 'CSV', exact: true }).click();
+    await toTarget.click();
     const file = (await log.waitFor('customers.export', mark)).value as { fileName: string; delivery: { jobId: number } };
     await expect(page.getByText(`“${file.fileName}”暂未送达“${TARGET}”：目标不可达`)).toBeVisible();
     await restPointer(page);
@@ -191,4 +194,26 @@ test('the admin abandons a job that cannot be delivered: a reason is required, t
   // The share is back: the file of the abandoned job is not there (its outbox copy is gone too).
   const csvs = (await readdir(join(share, '客户档案台账'), { recursive: true })).filter((f) => String(f).endsWith('.csv'));
   expect(csvs).toEqual([]);
+});
+
+test('客户资源统计表 goes to the target from its own export menu', async ({ page, host }) => {
+  await signInAdmin(page, host);
+  await navigate(page, '客户资源统计');
+  await expect(page.getByTestId('stats-staff').locator('.ag-row').first()).toBeVisible();
+  await page.getByTestId('export').hover();
+  await expect(page.getByText('发送到导出目标')).toBeVisible();
+  await page.getByRole('menuitem', { name: new RegExp(TARGET) }).hover();
+  const toTarget = page.getByRole('menuitem', { name: 'Excel (.xlsx)', exact: true });
+  await expect(toTarget).toBeVisible();
+  const log = bridgeOf(page);
+  const mark = log.mark();
+  await toTarget.click();
+  const file = (await log.waitFor('customers.resourceStatsExport', mark)).value as { fileName: string };
+  await expect(page.getByText(`“${file.fileName}”已送达“${TARGET}”`)).toBeVisible();
+  const now = new Date();
+  const folder = join(share, '客户资源统计表', String(now.getFullYear()), String(now.getMonth() + 1).padStart(2, '0'));
+  expect(await readdir(folder)).toEqual([file.fileName]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(join(folder, file.fileName));
+  expect(book.worksheets[0]!.getCell('A1').value).toBe('客户资源统计表');
 });
