@@ -82,12 +82,29 @@ async function writeXlsx(spec: SheetSpec, rows: AsyncIterable<Cell[][]>, onRows?
       sheet.addRow(cells).commit();
       count++;
     }
+    await drained(sheet, workbook);
     onRows?.(count);
   }
   sheet.commit();
   await workbook.commit();
   return count;
 }
+
+/**
+ * Waits until the zip and the file have taken what the sheet wrote. ExcelJS's streaming writer ignores
+ * backpressure: its sheet stream hands 64 KiB pieces of XML to the zip without waiting, so a writer fed faster
+ * than deflate and the disk keep up (as in a worker thread, where nothing else slows it down) piles up the
+ * uncompressed XML in memory — some 200 MB for 100,000 rows. Reads ExcelJS internals (StreamBuf.pipes, the
+ * workbook's output stream); when they are not there, it simply does not wait.
+ */
+async function drained(sheet: ExcelJS.Worksheet, workbook: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
+  const internals = sheet as unknown as { stream?: { pipes?: Backlogged[] } };
+  const waiting = [...(internals.stream?.pipes ?? []), (workbook as unknown as { stream?: Backlogged }).stream];
+  // archiver's streams are readable-stream 3 (no `writableNeedDrain`): ask their writable state.
+  for (const w of waiting) if (w && (w.writableNeedDrain ?? w._writableState?.needDrain)) await once(w, 'drain');
+}
+
+type Backlogged = NodeJS.EventEmitter & { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
 
 async function writeCsv(spec: SheetSpec, rows: AsyncIterable<Cell[][]>, onRows?: (rows: number) => void): Promise<number> {
   const out = createWriteStream(spec.path);

@@ -11,6 +11,13 @@ export function forget(worker: Worker): void {
   for (const event of ['message', 'error', 'exit'] as const) worker.removeAllListeners(event);
 }
 
+/**
+ * A thread's old-generation heap limit: a runaway task (a bug, an input far beyond the limits) ends as
+ * WorkerStopped (out of memory) instead of taking the whole app down. The tasks of today stream and stay far
+ * below it; a task that needs more (import parsing?) should stream too before this is raised.
+ */
+const HEAP_LIMIT_MB = 256;
+
 const idle: { worker: Worker; timer: NodeJS.Timeout }[] = [];
 
 /** A worker thread for one task: a warm idle one, or a new one. */
@@ -25,7 +32,7 @@ export function takeWorker(): Worker {
     return spare.worker;
   }
   const { file, entry } = workerFile();
-  return new Worker(file, { workerData: { entry } });
+  return new Worker(file, { workerData: { entry }, resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
 }
 
 /**
