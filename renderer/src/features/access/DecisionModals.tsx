@@ -1,36 +1,25 @@
-import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accessDays, accessRejectInput, type AccessRequestRow } from '@shared/schemas/access';
 import { call } from '../../api/client';
-import { applyFieldErrors, errorText, zodRule } from '../../forms/zodRule';
-import { formKeyHandler } from '../../forms/keyboard';
+import { zodRule } from '../../forms/zodRule';
+import { useDrawerForm } from '../../forms/useDrawerForm';
 
-/** The shared frame of a decision: the form, its error line, Enter/Ctrl+S to confirm. */
-function useDecision<V>(run: (values: V) => Promise<void>, onDone: () => void) {
+/**
+ * The shared frame of a decision: the save frame of every record form (useDrawerForm) — the error line only when
+ * no field took the refusal, Enter/Ctrl+S to confirm — then the page's onDone.
+ */
+function useDecision<V>(run: (values: V) => Promise<void>, onDone: () => void, onClose: () => void) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const { form, frame } = useDrawerForm<V>({
+    onClose,
+    errorLine: 'unmarked',
+    save: async (values) => {
       await run(values);
       onDone();
-    } catch (err) {
-      if (!applyFieldErrors(form, err, t)) setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { t, form, busy, error, submit };
+    },
+  });
+  return { t, form, ...frame };
 }
 
 /** 批准: the period defaults to what the requester asked for, else the office's default (access.defaultDays). */
@@ -41,9 +30,9 @@ export function ApproveAccessModal(props: {
   onDone: () => void;
 }) {
   const { request: r, defaults } = props;
-  const { t, form, busy, error, submit } = useDecision<{ days: number }>(async (v) => {
+  const { t, form, busy, error, submit, onKeyDown } = useDecision<{ days: number }>(async (v) => {
     await call('access.approve', { id: r.id, days: v.days });
-  }, props.onDone);
+  }, props.onDone, props.onClose);
   return (
     <Modal
       open
@@ -51,11 +40,11 @@ export function ApproveAccessModal(props: {
       okText={t('access.approvals.approve')}
       okButtonProps={{ 'data-testid': 'confirm-approve' } as never}
       confirmLoading={busy}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={props.onClose}
       destroyOnHidden
     >
-      <div onKeyDown={formKeyHandler(() => void submit())}>
+      <div onKeyDown={onKeyDown}>
         <Typography.Paragraph>
           {t('access.approvals.approveSummary', {
             requester: r.requesterName,
@@ -91,6 +80,7 @@ export function RejectModal(props: {
   const { t, form, busy, error, submit } = useDecision<{ reason: string }>(
     (v) => props.reject(v.reason.trim()),
     props.onDone,
+    props.onClose,
   );
   return (
     <Modal
@@ -99,7 +89,7 @@ export function RejectModal(props: {
       okText={t('access.approvals.reject')}
       okButtonProps={{ danger: true, 'data-testid': 'confirm-reject' } as never}
       confirmLoading={busy}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={props.onClose}
       destroyOnHidden
     >
