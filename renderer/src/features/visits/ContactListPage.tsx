@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Checkbox, Select } from 'antd';
+import { Checkbox } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import type { ContactListRow } from '@shared/schemas/visits';
 import { RegisterPage } from '../../grid/RegisterPage';
 import { enumValues, setColumn, textColumn } from '../../grid/columns';
 import { useStaff } from './useStaff';
+import { StaffFilter } from './StaffFilter';
 
 const EXPORTABLE = Object.keys(contactListColumns);
 
@@ -53,16 +54,13 @@ export function ContactListPage() {
       searchPlaceholder={t('visits.contactList.quickSearch')}
       filters={
         <>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 160 }}
-            placeholder={t('visits.contactList.fields.managerName')}
+          <StaffFilter
+            staff={staff}
             value={managerId}
-            onChange={(v: number | undefined) => setManagerId(v ?? null)}
-            options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.employeeNo}）` }))}
-            data-testid="contact-list-manager"
+            onChange={setManagerId}
+            placeholder={t('visits.contactList.fields.managerName')}
+            width={160}
+            testId="contact-list-manager"
           />
           <Checkbox checked={keyOnly} onChange={(e) => setKeyOnly(e.target.checked)}>
             {t('visits.contactList.keyLeaderOnly')}

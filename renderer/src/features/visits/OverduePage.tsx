@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Segmented, Select, Tag } from 'antd';
+import { App, Button, Segmented, Tag } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import { useNavigate } from 'react-router';
@@ -15,6 +15,7 @@ import { dateColumn, enumValues, numberColumn, setColumn, textColumn } from '../
 import { useAuth } from '../../auth/AuthContext';
 import { VisitForm, type VisitCustomer } from './VisitForm';
 import { useStaff } from './useStaff';
+import { StaffFilter } from './StaffFilter';
 
 type KindView = 'all' | 'phone' | 'visit';
 const EXPORTABLE = Object.keys(overdueGridColumns);
@@ -102,16 +103,13 @@ export function OverduePage() {
         searchPlaceholder={t('visits.overdue.quickSearch')}
         filters={
           <>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 160 }}
-              placeholder={t('visits.overdue.fields.managerName')}
+            <StaffFilter
+              staff={staff}
               value={managerId}
-              onChange={(v: number | undefined) => setManagerId(v ?? null)}
-              options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.employeeNo}）` }))}
-              data-testid="overdue-manager"
+              onChange={setManagerId}
+              placeholder={t('visits.overdue.fields.managerName')}
+              width={160}
+              testId="overdue-manager"
             />
             <Segmented<KindView>
               value={kind}

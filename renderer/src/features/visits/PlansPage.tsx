@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import dayjs from 'dayjs';
@@ -15,6 +15,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { PlanLineModal } from './PlanLineModal';
 import { PlanSummaryGrid } from './PlanSummaryGrid';
 import { useStaff } from './useStaff';
+import { StaffFilter } from './StaffFilter';
 
 const STATE_COLOR = { done: 'green', pending: 'blue', missed: 'orange' } as const;
 
@@ -141,16 +142,13 @@ export function PlansPage() {
           className="grid-card"
           title={t('visits.plans.lines')}
           extra={
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 180 }}
-              placeholder={t('visits.plans.allStaff')}
+            <StaffFilter
+              staff={staff}
               value={staffId}
-              onChange={(v: number | undefined) => setStaffId(v ?? null)}
-              options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.employeeNo}）` }))}
-              data-testid="plan-staff"
+              onChange={setStaffId}
+              placeholder={t('visits.plans.allStaff')}
+              width={180}
+              testId="plan-staff"
             />
           }
           styles={{ body: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 } }}

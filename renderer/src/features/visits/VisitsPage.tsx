@@ -13,6 +13,7 @@ import { visitColumns } from './visitColumns';
 import { VisitForm } from './VisitForm';
 import { VisitDetailModal } from './VisitDetailModal';
 import { useStaff } from './useStaff';
+import { StaffFilter } from './StaffFilter';
 
 type StatusView = 'valid' | 'voided' | 'all';
 const EXPORTABLE = Object.keys(visitGridColumns);
@@ -57,16 +58,13 @@ export function VisitsPage() {
         filters={
           <>
             <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} placeholder={[t('visits.dateRange'), t('visits.dateRange')]} data-testid="visit-dates" />
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 150 }}
-              placeholder={t('visits.allStaff')}
+            <StaffFilter
+              staff={staff}
               value={staffId}
-              onChange={(v: number | undefined) => setStaffId(v ?? null)}
-              options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.employeeNo}）` }))}
-              data-testid="visit-staff"
+              onChange={setStaffId}
+              placeholder={t('visits.allStaff')}
+              width={150}
+              testId="visit-staff"
             />
             <Select
               allowClear
