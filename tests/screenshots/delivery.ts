@@ -1,7 +1,8 @@
 /**
  * Screenshots of 导出目标 and 导出任务 (docs/screenshots/delivery-*.png): the targets with their live state, the
  * target form with a refused folder and the example path, the export menu with its targets, the outbox with a
- * delivered and a failed job, a job's attempts, the redirect dialog and the dashboard line. Run after a build:
+ * delivered and a failed job, a job's attempts, the redirect dialog, the dashboard line, a customer card sent as PDF
+ * to a target from its print button, and the failed job abandoned with a reason. Run after a build:
  *   flock /tmp/neiqin-e2e.lock sh -c 'npx electron-vite build && npx tsx tests/screenshots/delivery.ts'
  */
 import type { Page } from '@playwright/test';
@@ -99,6 +100,29 @@ runScreenshots(async ({ page }) => {
     await nav(page, '工作台');
     await page.getByTestId('today-delivery.failed').waitFor();
     await shot('dashboard');
+
+    // A customer card sent as PDF to a target from its print button.
+    await nav(page, '客户台账');
+    await page.getByTestId('customer-grid').locator('.ag-row').first().dblclick();
+    await page.getByTestId('pdf-send-customer-card').click();
+    const pdfTarget = page.getByRole('menuitem', { name: /营销部共享盘/ });
+    await pdfTarget.hover();
+    await shotAround(page, 'pdf-send', [page.getByTestId('pdf-send-customer-card'), page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').first()]);
+    await pdfTarget.click();
+    await page.getByText(/客户卡_.+已送达“营销部共享盘”/).waitFor();
+
+    // 放弃: the job that cannot reach the finance share is given up, with a reason (once the PDF's messages are gone).
+    await page.waitForFunction(() => document.querySelectorAll('.ant-message-notice').length === 0, undefined, { timeout: 20_000 });
+    await nav(page, '导出任务');
+    await jobs.locator('.ag-row').first().waitFor();
+    await page.getByTestId(`abandon-job-${failedId}`).click();
+    const abandon = page.getByRole('dialog', { name: /放弃发送/ });
+    await abandon.getByTestId('abandon-reason').fill('财务部共享盘已撤销，本月报表改由邮件报送');
+    await shot('abandon');
+    await abandon.getByTestId('abandon-ok').click();
+    await page.getByText(/^已放弃“/).waitFor();
+    await page.mouse.move(0, 0);
+    await shot('jobs-abandoned');
   } finally {
     await rm(archive, { recursive: true, force: true });
   }
