@@ -7,6 +7,7 @@ export const zh = {
   edit: '编辑计划：{{name}}',
   runNow: '立即运行',
   enable: '启用',
+  notEnabled: '未启用',
   disable: '停用',
   saved: '已保存定时导出“{{name}}”',
   ran: '“{{name}}”已运行：{{result}}',
@@ -14,8 +15,7 @@ export const zh = {
   historyOf: '运行记录：{{name}}',
   allRuns: '全部计划',
   presetWaiting: '默认计划：请选择导出目标和所有者后启用',
-  presetsWaiting:
-    '规范要求的默认计划（每周五周报包、月末台账）已建好但尚未启用：请编辑并选择导出目标和所有者。',
+  presetsWaiting: '默认计划尚未选择导出目标，暂未启用：{{names}}。请编辑并选择导出目标和所有者。',
   missed: '错过 {{count}} 次，补跑 1 次',
   noRuns: '尚无运行记录',
   fields: {
@@ -29,6 +29,7 @@ export const zh = {
     format: '格式',
     target: '导出目标',
     owner: '所有者（以其身份导出）',
+    ownerShort: '所有者',
     enabled: '启用',
     lastRun: '上次运行',
     lastResult: '上次结果',
@@ -46,7 +47,7 @@ export const zh = {
   ownerHelp: '导出内容不超过所有者本人能看到的范围；所有者失去导出权限或被停用时，运行会报错，不会发送文件。',
   kinds: { weekly: '每周', workingDays: '每个工作日', monthEnd: '每月最后一个工作日' },
   ruleText: {
-    weekly: '每{{day}} {{time}}（遇节假日顺延到下一个工作日）',
+    weekly: '每{{day}} {{time}}（节假日顺延）',
     workingDays: '每个工作日 {{time}}',
     monthEnd: '每月最后一个工作日 {{time}}',
   },
@@ -85,6 +86,7 @@ export const en: typeof zh = {
   edit: 'Edit schedule: {{name}}',
   runNow: 'Run now',
   enable: 'Enable',
+  notEnabled: 'Off',
   disable: 'Disable',
   saved: 'Scheduled export "{{name}}" saved',
   ran: '"{{name}}" ran: {{result}}',
@@ -93,7 +95,7 @@ export const en: typeof zh = {
   allRuns: 'All schedules',
   presetWaiting: 'Default schedule: choose a target and an owner, then enable it',
   presetsWaiting:
-    'The default schedules of the spec (Friday weekly bundle, month end) exist but are not enabled yet: edit them and choose a target and an owner.',
+    'Default schedules without an export target, not enabled yet: {{names}}. Edit them and choose a target and an owner.',
   missed: 'Missed {{count}} times, caught up once',
   noRuns: 'No runs yet',
   fields: {
@@ -107,6 +109,7 @@ export const en: typeof zh = {
     format: 'Format',
     target: 'Export target',
     owner: 'Owner (exports as this user)',
+    ownerShort: 'Owner',
     enabled: 'Enabled',
     lastRun: 'Last run',
     lastResult: 'Last result',
@@ -126,7 +129,7 @@ export const en: typeof zh = {
     'An export never holds more than its owner may see; when the owner loses the export permission or is deactivated, the run reports an error and sends nothing.',
   kinds: { weekly: 'Weekly', workingDays: 'Every working day', monthEnd: 'Last working day of the month' },
   ruleText: {
-    weekly: 'Every {{day}} {{time}} (a holiday moves it to the next working day)',
+    weekly: 'Every {{day}} {{time}} (holiday: next working day)',
     workingDays: 'Every working day {{time}}',
     monthEnd: 'Last working day of the month {{time}}',
   },

@@ -279,6 +279,17 @@ describe('scheduled exports', () => {
       error: 'delivery.errors.targetDisabled',
       errorParams: { name: '停用的共享盘' },
     });
+    // Switched off, it cannot be switched on again while its target is disabled; the message names the target.
+    await env.call(env.admin.caller, 'schedules.setEnabled', { id: schedule.id, enabled: false });
+    const refused = await env.fail(env.admin.caller, 'schedules.setEnabled', {
+      id: schedule.id,
+      enabled: true,
+    });
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: 'delivery.errors.targetDisabled',
+      details: { params: { name: '停用的共享盘' } },
+    });
     const exports = await env.backend.store.reader.get<{ n: number }>(
       `SELECT count(*) AS n FROM audit_log WHERE action = 'export'`,
     );

@@ -199,6 +199,7 @@ export function ScheduleForm({
               label={t('schedules.fields.time')}
               rules={[zodRule(scheduleTime, t)]}
               required
+              style={{ maxWidth: 150 }}
             >
               <Input style={{ width: 100 }} placeholder="17:00" maxLength={5} data-testid="schedule-time" />
             </Form.Item>

@@ -87,11 +87,16 @@ export function SchedulesPage() {
       {
         field: 'name',
         headerName: t('schedules.fields.name'),
-        width: 150,
+        width: 170,
         cellRenderer: (p: { data?: ScheduleRecord }) =>
           p.data && (
             <Space size={4}>
               <span>{p.data.name}</span>
+              {!p.data.enabled && (
+                <Tag bordered={false} data-testid={`schedule-off-${p.data.id}`}>
+                  {t('schedules.notEnabled')}
+                </Tag>
+              )}
               {p.data.preset && p.data.targetId === null && (
                 <Tooltip title={t('schedules.presetWaiting')}>
                   <Tag color="warning" bordered={false}>
@@ -105,7 +110,7 @@ export function SchedulesPage() {
       {
         colId: 'rule',
         headerName: t('schedules.fields.rule'),
-        width: 250,
+        width: 170,
         valueGetter: (p) => p.data && ruleText(p.data.rule, t),
         tooltipValueGetter: (p) => p.value as string,
       },
@@ -113,63 +118,47 @@ export function SchedulesPage() {
         colId: 'registers',
         headerName: t('schedules.fields.registers'),
         flex: 1,
-        minWidth: 220,
+        minWidth: 120,
         valueGetter: (p) =>
           p.data &&
           p.data.registers.map((k) => t(`registers.${k}`)).join('、') +
-            (p.data.changedOnly ? `（${t('schedules.fields.changedOnly')}）` : ''),
+            (p.data.changedOnly ? `（${t('schedules.fields.changedOnly')}）` : '') +
+            ` · .${p.data.format}`,
         tooltipValueGetter: (p) => p.value as string,
-      },
-      {
-        field: 'format',
-        headerName: t('schedules.fields.format'),
-        width: 70,
-        valueFormatter: (p) => `.${String(p.value)}`,
       },
       {
         field: 'targetName',
         headerName: t('schedules.fields.target'),
-        width: 120,
+        width: 105,
         valueFormatter: (p) => (p.value as string | null) ?? '—',
       },
       {
         field: 'ownerName',
-        headerName: t('schedules.fields.owner'),
-        width: 110,
-        valueFormatter: (p) => (p.value as string | null) ?? '—',
-      },
-      {
-        field: 'enabled',
-        headerName: t('schedules.fields.enabled'),
+        headerName: t('schedules.fields.ownerShort'),
         width: 80,
-        cellRenderer: (p: { data?: ScheduleRecord }) =>
-          p.data && (
-            <Tag color={p.data.enabled ? 'success' : 'default'} bordered={false}>
-              {t(`enums.bool.${String(p.data.enabled)}`)}
-            </Tag>
-          ),
+        valueFormatter: (p) => (p.value as string | null) ?? '—',
       },
       {
         field: 'lastRunAt',
         headerName: t('schedules.fields.lastRun'),
-        width: 135,
-        valueFormatter: (p) => formatInstant(p.value as string | null) || '—',
-      },
-      {
-        field: 'lastResult',
-        headerName: t('schedules.fields.lastResult'),
-        width: 95,
-        cellRenderer: (p: { data?: ScheduleRecord }) => p.data && <ResultTag result={p.data.lastResult} />,
+        width: 180,
+        cellRenderer: (p: { data?: ScheduleRecord }) =>
+          p.data && (
+            <Space size={4}>
+              <ResultTag result={p.data.lastResult} />
+              {p.data.lastRunAt && <span>{formatInstant(p.data.lastRunAt)}</span>}
+            </Space>
+          ),
       },
       {
         field: 'nextRunAt',
         headerName: t('schedules.fields.nextRun'),
-        width: 135,
+        width: 130,
         valueFormatter: (p) => formatInstant(p.value as string | null) || '—',
       },
       {
         headerName: t('common.actions'),
-        width: 230,
+        width: 215,
         pinned: 'right',
         sortable: false,
         cellRenderer: (p: { data?: ScheduleRecord }) =>
@@ -308,19 +297,21 @@ export function SchedulesPage() {
         <Alert
           type="warning"
           showIcon
-          message={t('schedules.presetsWaiting')}
+          message={t('schedules.presetsWaiting', { names: waiting.map((s) => s.name).join('、') })}
           style={{ marginBottom: 12 }}
           data-testid="presets-waiting"
         />
       )}
       <Card size="small" style={{ marginBottom: 12 }}>
-        <div data-testid="schedule-grid">
+        <div
+          data-testid="schedule-grid"
+          style={{ height: Math.min(8, Math.max(schedules.length, 2)) * 42 + 64 }}
+        >
           <AgGridReact<ScheduleRecord>
             theme={gridTheme}
             localeText={gridLocaleText(i18n.language)}
             rowData={schedules}
             columnDefs={columns}
-            domLayout="autoHeight"
             getRowId={(p) => String(p.data.id)}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             onRowClicked={(e) => e.data && setSelected(e.data.id)}
