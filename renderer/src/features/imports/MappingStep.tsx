@@ -9,6 +9,7 @@ import {
   type ImportInspectOutput,
   type ImportMode,
 } from '@shared/schemas/imports';
+import { importFieldLabelKey } from './fieldLabel';
 
 export interface MappingChoice {
   /** Column → field (null: not imported), in the file's column order. */
@@ -50,7 +51,7 @@ export function MappingStep({ inspected, choice, onChange, onBack, onCheck }: Pr
 
   const options = [
     { value: '', label: t('imports.mapping.skip') },
-    ...IMPORT_FIELDS.map((f) => ({ value: f, label: `${t(`imports.fields.${f}`)}${required.has(f) ? ' *' : ''}` })),
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: `${t(importFieldLabelKey(f))}${required.has(f) ? ' *' : ''}` })),
   ];
 
   const rows = inspected.headers.map((header, column) => ({
@@ -117,7 +118,7 @@ export function MappingStep({ inspected, choice, onChange, onBack, onCheck }: Pr
           type="warning"
           showIcon
           data-testid="mapping-missing"
-          message={t('imports.mapping.requiredMissing', { fields: missing.map((f) => t(`imports.fields.${f}`)).join('、') })}
+          message={t('imports.mapping.requiredMissing', { fields: missing.map((f) => t(importFieldLabelKey(f))).join('、') })}
         />
       )}
       <Form layout="inline">
