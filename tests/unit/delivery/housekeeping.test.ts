@@ -5,6 +5,7 @@ import { freshBackend, type TestEnv, type TestUser } from '../helpers/env';
 import { createTarget, exportToTarget, failedJob } from '../helpers/delivery';
 import { attemptsOf, jobFacts } from '../helpers/deliveryFiles';
 import { queueFile } from '../helpers/deliveryFaults';
+import { createSchedule } from '../helpers/schedules';
 import { createBackend } from '../../../electron/backend/index';
 
 /**
@@ -119,6 +120,11 @@ describe('outbox housekeeping', () => {
     const refused = await env.fail(env.admin.caller, 'delivery.targets.delete', { id: used.id });
     expect(refused).toMatchObject({ code: 'CONFLICT', message: 'delivery.errors.targetHasJobs', details: { params: { name: '有任务的目标', count: 1 } } });
     expect((await env.call(env.admin.caller, 'delivery.targets.check', { id: used.id }))[0]!.name).toBe('有任务的目标');
+
+    const scheduled = await createTarget(env, env.admin, { name: '定时导出目标' });
+    await createSchedule(env, env.admin, { targetId: scheduled.id, enabled: false });
+    const refusedSchedule = await env.fail(env.admin.caller, 'delivery.targets.delete', { id: scheduled.id });
+    expect(refusedSchedule).toMatchObject({ code: 'CONFLICT', message: 'delivery.errors.targetHasSchedules', details: { params: { count: 1 } } });
 
     const backupTarget = await createTarget(env, env.admin, { name: '备份目标' });
     await env.call(env.admin.caller, 'backups.updateSettings', { keepDaily: 14, keepMonthly: 12, targetId: backupTarget.id });
