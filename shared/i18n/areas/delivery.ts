@@ -57,7 +57,7 @@ export const zh = {
     abandonReason: '放弃原因',
     abandonOk: '放弃发送',
     abandoned: '已放弃“{{fileName}}”',
-    closedBy: '{{name}} 于 {{at}} 放弃：{{reason}}',
+    closedBy: '放弃：{{reason}}（{{name}}，{{at}}）',
     lostNote: '发件箱中的文件已不在（例如恢复了较早的数据库备份，文件当时已送达），无法再发送',
     stateFilter: { all: '全部', open: '未送达', delivered: '已送达' },
     fields: {
@@ -197,7 +197,7 @@ export const en: Shape<typeof zh> = {
     abandonReason: 'Reason',
     abandonOk: 'Abandon',
     abandoned: '"{{fileName}}" abandoned',
-    closedBy: 'Abandoned by {{name}} at {{at}}: {{reason}}',
+    closedBy: 'Abandoned: {{reason}} ({{name}}, {{at}})',
     lostNote: 'The file is no longer in the outbox (for example an earlier database backup was restored and the file had been delivered): it cannot be sent',
     stateFilter: { all: 'All', open: 'Not delivered', delivered: 'Delivered' },
     fields: {

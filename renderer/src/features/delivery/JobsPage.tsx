@@ -65,13 +65,14 @@ export function JobsPage() {
         cellRenderer: (p: { data?: JobRow }) => p.data && <JobStateTag state={p.data.state} />,
       }),
       setColumn('lastError', t('delivery.jobs.fields.lastError'), DELIVERY_ERRORS.map((e) => ({ value: e, label: t(`delivery.reasons.${e}`) })), {
-        width: 140,
+        width: 220,
         cellRenderer: (p: { data?: JobRow }) => {
           const job = p.data;
           if (!job || job.state === 'delivered') return null;
           if (job.state === 'abandoned')
             return (
-              <Tooltip title={job.closedReason}>
+              // The reason leads: it is what a colleague needs; who and when follow, all of it in the tooltip.
+              <Tooltip title={t('delivery.jobs.closedBy', { name: job.closedByName, at: formatInstant(job.closedAt), reason: job.closedReason })}>
                 <Typography.Text type="secondary" data-testid={`job-reason-${job.id}`}>
                   {t('delivery.jobs.closedBy', { name: job.closedByName, at: formatInstant(job.closedAt), reason: job.closedReason })}
                 </Typography.Text>
