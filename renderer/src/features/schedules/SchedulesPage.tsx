@@ -87,7 +87,7 @@ export function SchedulesPage() {
       {
         field: 'name',
         headerName: t('schedules.fields.name'),
-        width: 170,
+        width: 230,
         cellRenderer: (p: { data?: ScheduleRecord }) =>
           p.data && (
             <Space size={4}>
@@ -100,7 +100,7 @@ export function SchedulesPage() {
               {p.data.preset && p.data.targetId === null && (
                 <Tooltip title={t('schedules.presetWaiting')}>
                   <Tag color="warning" bordered={false}>
-                    {t('schedules.fields.target')}?
+                    {t('schedules.noTarget')}
                   </Tag>
                 </Tooltip>
               )}
@@ -153,7 +153,7 @@ export function SchedulesPage() {
       {
         field: 'nextRunAt',
         headerName: t('schedules.fields.nextRun'),
-        width: 130,
+        width: 145,
         valueFormatter: (p) => formatInstant(p.value as string | null) || '—',
       },
       {
