@@ -8,6 +8,7 @@ import { Grid } from './support/grid';
 import { bridgeOf } from './support/bridge';
 import { openCustomerList } from './support/customers';
 import { pdfInfo, pdfText, squeeze } from './support/pdf';
+import { targetFormatItem } from './support/exports';
 
 /**
  * Issue 4 — export targets and delivery through the outbox, in the real UI: the admin defines a target (a folder
@@ -70,11 +71,7 @@ test('an export sent while the folder is away waits as a job (不可达) and is 
   const away = `${share}-离线`;
   await rename(share, away);
 
-  await page.getByTestId('export').hover();
-  await expect(page.getByText('发送到导出目标')).toBeVisible();
-  await page.getByRole('menuitem', { name: new RegExp(TARGET) }).hover();
-  const toTarget = page.getByRole('menuitem', { name: 'Excel (.xlsx)', exact: true });
-  await expect(toTarget).toBeVisible();
+  const toTarget = await targetFormatItem(page, TARGET, 'Excel (.xlsx)');
   const log = bridgeOf(page);
   const mark = log.mark();
   await toTarget.click();
@@ -157,11 +154,7 @@ test('the admin abandons a job that cannot be delivered: a reason is required, t
   const away = `${share}-离线`;
   await rename(share, away);
   try {
-    await page.getByTestId('export').hover();
-    await expect(page.getByText('发送到导出目标')).toBeVisible();
-    await page.getByRole('menuitem', { name: new RegExp(TARGET) }).hover();
-    const toTarget = page.getByRole('menuitem', { name: 'CSV', exact: true });
-    await expect(toTarget).toBeVisible();
+    const toTarget = await targetFormatItem(page, TARGET, 'CSV');
     const log = bridgeOf(page);
     const mark = log.mark();
     await toTarget.click();
@@ -200,11 +193,7 @@ test('客户资源统计表 goes to the target from its own export menu', async 
   await signInAdmin(page, host);
   await navigate(page, '客户资源统计');
   await expect(page.getByTestId('stats-staff').locator('.ag-row').first()).toBeVisible();
-  await page.getByTestId('export').hover();
-  await expect(page.getByText('发送到导出目标')).toBeVisible();
-  await page.getByRole('menuitem', { name: new RegExp(TARGET) }).hover();
-  const toTarget = page.getByRole('menuitem', { name: 'Excel (.xlsx)', exact: true });
-  await expect(toTarget).toBeVisible();
+  const toTarget = await targetFormatItem(page, TARGET, 'Excel (.xlsx)');
   const log = bridgeOf(page);
   const mark = log.mark();
   await toTarget.click();

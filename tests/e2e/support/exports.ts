@@ -20,3 +20,20 @@ export function csvLines(bytes: Buffer): string[] {
     .split('\r\n')
     .filter((l) => l !== '');
 }
+
+/**
+ * Opens 导出 › 发送到导出目标 › `target` and returns the format's menu item, ready to click. The target's submenu
+ * zooms in: a click aimed while it is still moving can land on the page below, which closes the hover menu (a run
+ * on 客户资源统计表 hit a grid cell that way), so this waits until the submenu's animations have finished.
+ */
+export async function targetFormatItem(page: Page, target: string, format: 'Excel (.xlsx)' | 'CSV') {
+  await page.getByTestId('export').hover();
+  await expect(page.getByText('发送到导出目标')).toBeVisible();
+  await page.getByRole('menuitem', { name: new RegExp(target) }).hover();
+  const item = page.getByRole('menuitem', { name: format, exact: true });
+  await expect(item).toBeVisible();
+  await expect
+    .poll(() => item.evaluate((el) => (el.closest('.ant-dropdown') ?? el).getAnimations({ subtree: true }).length))
+    .toBe(0);
+  return item;
+}
