@@ -38,6 +38,9 @@ async function exportTo(page: Page, target: string, format: 'Excel (.xlsx)' | 'C
   const submenu = page.getByRole('menuitem', { name: new RegExp(target) });
   await submenu.hover();
   const item = page.getByRole('menuitem', { name: format, exact: true });
+  await item.waitFor();
+  // The submenu zooms in: aimed at mid-animation, the pointer can land on the page below and close the menu.
+  await item.evaluate((el) => Promise.all((el.closest('.ant-dropdown') ?? el).getAnimations({ subtree: true }).map((a) => a.finished)));
   await item.hover();
   if (screenshot) await shotAround(page, screenshot, [page.getByTestId('export'), page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').first(), item]);
   await item.click();
@@ -122,6 +125,7 @@ runScreenshots(async ({ page }) => {
     await abandon.getByTestId('abandon-ok').click();
     await page.getByText(/^已放弃“/).waitFor();
     await page.mouse.move(0, 0);
+    await page.waitForFunction(() => document.querySelectorAll('.ant-message-notice').length === 0, undefined, { timeout: 20_000 });
     await shot('jobs-abandoned');
   } finally {
     await rm(archive, { recursive: true, force: true });

@@ -87,7 +87,7 @@ export function SchedulesPage() {
       {
         field: 'name',
         headerName: t('schedules.fields.name'),
-        width: 230,
+        width: 178,
         cellRenderer: (p: { data?: ScheduleRecord }) =>
           p.data && (
             <Space size={4}>
@@ -110,7 +110,7 @@ export function SchedulesPage() {
       {
         colId: 'rule',
         headerName: t('schedules.fields.rule'),
-        width: 170,
+        width: 150,
         valueGetter: (p) => p.data && ruleText(p.data.rule, t),
         tooltipValueGetter: (p) => p.value as string,
       },
@@ -118,7 +118,7 @@ export function SchedulesPage() {
         colId: 'registers',
         headerName: t('schedules.fields.registers'),
         flex: 1,
-        minWidth: 120,
+        minWidth: 100,
         valueGetter: (p) =>
           p.data &&
           p.data.registers.map((k) => t(`registers.${k}`)).join('、') +
@@ -129,19 +129,19 @@ export function SchedulesPage() {
       {
         field: 'targetName',
         headerName: t('schedules.fields.target'),
-        width: 105,
+        width: 100,
         valueFormatter: (p) => (p.value as string | null) ?? '—',
       },
       {
         field: 'ownerName',
         headerName: t('schedules.fields.ownerShort'),
-        width: 80,
+        width: 72,
         valueFormatter: (p) => (p.value as string | null) ?? '—',
       },
       {
         field: 'lastRunAt',
         headerName: t('schedules.fields.lastRun'),
-        width: 180,
+        width: 172,
         cellRenderer: (p: { data?: ScheduleRecord }) =>
           p.data && (
             <Space size={4}>
@@ -153,12 +153,12 @@ export function SchedulesPage() {
       {
         field: 'nextRunAt',
         headerName: t('schedules.fields.nextRun'),
-        width: 145,
+        width: 140,
         valueFormatter: (p) => formatInstant(p.value as string | null) || '—',
       },
       {
         headerName: t('common.actions'),
-        width: 215,
+        width: 212,
         pinned: 'right',
         sortable: false,
         cellRenderer: (p: { data?: ScheduleRecord }) =>
