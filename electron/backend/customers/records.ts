@@ -6,7 +6,8 @@ import type { Reader } from '../db/connection';
 import type { Tx } from '../db/writeQueue';
 import { CUSTOMER_COLUMN } from './columns';
 
-const customerSelect = [
+/** The columns of a CustomerRecord from `customers c` joined to `staff s` — shared with the import's look-ups. */
+export const customerSelect = [
   'c.id AS id',
   'c.version AS version',
   ...Object.entries(CUSTOMER_COLUMN).map(([field, column]) => `c.${column} AS ${field}`),

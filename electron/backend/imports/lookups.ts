@@ -3,8 +3,7 @@ import { en, zh } from '@shared/i18n';
 import { CODE_LISTS, INFO_SOURCES, URBAN_RURAL, type CodeListName, type ContactRecord, type CustomerRecord } from '@shared/schemas/customer';
 import type { Reader } from '../db/connection';
 import type { Tx } from '../db/writeQueue';
-import { CUSTOMER_COLUMN } from '../customers/columns';
-import { toContactRecord, toCustomerRecord } from '../customers/records';
+import { customerSelect, toContactRecord, toCustomerRecord } from '../customers/records';
 import { cellText, type CellReading } from './cellValues';
 import type { RawCell } from './readTable';
 
@@ -74,18 +73,6 @@ export async function loadLookups(db: Db): Promise<Lookups> {
   };
 }
 
-const customerSelect = [
-  'c.id AS id',
-  'c.version AS version',
-  ...Object.entries(CUSTOMER_COLUMN).map(([field, column]) => `c.${column} AS ${field}`),
-  's.name AS managerName',
-  'c.order_cycle_approved_by AS orderCycleApprovedBy',
-  'c.status AS status',
-  'c.archived_at AS archivedAt',
-  'c.archived_reason AS archivedReason',
-  'c.created_at AS createdAt',
-  'c.updated_at AS updatedAt',
-].join(', ');
 
 /** A customer already on file that a row names by its code, with its current contacts. */
 export interface OnFile {
