@@ -10,7 +10,8 @@ import { cellText } from './cellValues';
 import { suggestMapping } from './headers';
 import { importLogGrid, insertLogEntry } from './importLog';
 import { importJobs, type ImportJob } from './jobs';
-import { openTable, type RawCell } from './readTable';
+import type { RawCell } from './readTable';
+import { openTableInWorker } from './readTableInWorker';
 import { checkMapping, openRegister, runRows, type Register, type RunCounts } from './runRows';
 import { importTemplate } from './template';
 import { writeCreates, writeUpdates, type ImportWriter } from './writePlans';
@@ -38,7 +39,7 @@ function uploaded(ctx: BaseContext, uploadId: string): UploadedFile {
 
 /** The file, its header row and the mapping checked — everything a run needs before its first data row. */
 async function openChecked(file: UploadedFile, mapping: ImportRunInput['mapping']) {
-  const table = await openTable(file.path, file.fileName);
+  const table = await openTableInWorker(file.path, file.fileName);
   const register = await openRegister(table);
   try {
     checkMapping(mapping, register.header.headers);
@@ -98,7 +99,7 @@ async function closeQuietly(register: Register) {
 export const importHandlers = handlers({
   'imports.inspect': async (input, ctx) => {
     const file = uploaded(ctx, input.uploadId);
-    const table = await openTable(file.path, file.fileName);
+    const table = await openTableInWorker(file.path, file.fileName);
     const register = await openRegister(table);
     const sample: string[][] = [];
     try {

@@ -40,8 +40,14 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** Opens an uploaded file; refuses what cannot be read with a per-file message. */
-export async function openTable(path: string, fileName: string): Promise<Table> {
+/** What kind of spreadsheet an upload is, told from its first bytes and its name (cheap: reads 8 bytes). */
+export interface UploadKind {
+  kind: 'xlsx' | 'csv';
+  size: number;
+}
+
+/** Tells what an upload is; refuses what cannot be read with a per-file message before any parsing starts. */
+export async function inspectUpload(path: string, fileName: string): Promise<UploadKind> {
   const handle = await open(path, 'r');
   let head: Uint8Array;
   let size: number;
@@ -59,10 +65,19 @@ export async function openTable(path: string, fileName: string): Promise<Table> 
   if (startsWith(head, OLE2) || ext === '.xls' || ext === '.et') throw fileError('xls');
   if (ext === '.xlsx' || ext === '.xlsm') {
     if (!startsWith(head, ZIP)) throw fileError('unreadable');
-    return xlsxTable(path, size);
+    return { kind: 'xlsx', size };
   }
-  if (ext === '.csv' || ext === '.txt') return csvTable(path, size);
+  if (ext === '.csv' || ext === '.txt') return { kind: 'csv', size };
   throw fileError('unsupported', { ext: ext || fileName });
+}
+
+/**
+ * Opens an uploaded file on this thread. The backend reads uploads through readTableInWorker.ts, which runs this
+ * in a worker thread; tests and the worker itself use it directly.
+ */
+export async function openTable(path: string, fileName: string): Promise<Table> {
+  const { kind, size } = await inspectUpload(path, fileName);
+  return kind === 'xlsx' ? xlsxTable(path, size) : csvTable(path, size);
 }
 
 /** Counts the bytes that pass, for the progress bar. */

@@ -13,6 +13,8 @@ export const TASKS = {
   'backup.copy': async () => (await import('../backups/copyTasks')).copyDatabaseTask,
   /** Seals a fresh copy (rollback journal) and runs its integrity check (backups/takeBackup.ts). */
   'backup.check': async () => (await import('../backups/copyTasks')).checkCopyTask,
+  /** Parses an uploaded .xlsx/.csv and streams its rows back in batches (imports/readTableInWorker.ts). */
+  'import.read': async () => (await import('../imports/readTableTask')).readTableTask,
 } satisfies Record<string, () => Promise<Task<never, unknown>>>;
 
 export type TaskTable = Record<string, () => Promise<Task<never, unknown>>>;
