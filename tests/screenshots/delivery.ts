@@ -127,6 +127,10 @@ runScreenshots(async ({ page }) => {
     await page.mouse.move(0, 0);
     await page.waitForFunction(() => document.querySelectorAll('.ant-message-notice').length === 0, undefined, { timeout: 20_000 });
     await shot('jobs-abandoned');
+    // 未送达 keeps the abandoned job in sight beside the waiting ones: nothing that did not arrive hides.
+    await page.getByTestId('job-state-filter').getByText('未送达').click();
+    await jobs.locator('.ag-row').filter({ has: page.getByTestId('job-state-abandoned') }).waitFor();
+    await shot('jobs-undelivered');
   } finally {
     await rm(archive, { recursive: true, force: true });
   }

@@ -59,7 +59,7 @@ export const zh = {
     abandoned: '已放弃“{{fileName}}”',
     closedBy: '放弃：{{reason}}（{{name}}，{{at}}）',
     lostNote: '发件箱中的文件已不在（例如恢复了较早的数据库备份，文件当时已送达），无法再发送',
-    stateFilter: { all: '全部', open: '未送达', delivered: '已送达' },
+    stateFilter: { all: '全部', undelivered: '未送达', delivered: '已送达' },
     fields: {
       id: '任务号',
       createdAt: '导出时间',
@@ -199,7 +199,7 @@ export const en: Shape<typeof zh> = {
     abandoned: '"{{fileName}}" abandoned',
     closedBy: 'Abandoned: {{reason}} ({{name}}, {{at}})',
     lostNote: 'The file is no longer in the outbox (for example an earlier database backup was restored and the file had been delivered): it cannot be sent',
-    stateFilter: { all: 'All', open: 'Not delivered', delivered: 'Delivered' },
+    stateFilter: { all: 'All', undelivered: 'Not delivered', delivered: 'Delivered' },
     fields: {
       id: 'Job',
       createdAt: 'Exported at',

@@ -2,8 +2,8 @@ import { useMemo, useRef, useState } from 'react';
 import { App, Button, Segmented, Space, Tooltip, Typography } from 'antd';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import type { ColumnFilter } from '@shared/grid';
 import { DELIVERY_ERRORS, JOB_STATES, type JobRow } from '@shared/schemas/delivery';
+import { JOB_STATE_VIEWS, jobStateFilter, type JobStateView } from '@shared/grids/delivery';
 import { call } from '../../api/client';
 import { errorText } from '../../forms/zodRule';
 import { ServerGrid, type ServerGridHandle } from '../../grid/ServerGrid';
@@ -15,8 +15,6 @@ import { AbandonModal } from './AbandonModal';
 import { useAuth } from '../../auth/AuthContext';
 import { formatInstant } from '../../shell/format';
 
-type StateView = 'open' | 'delivered' | 'all';
-
 /** 导出任务: the outbox — files waiting for their target, failed and retrying (with why), and delivered (where). */
 export function JobsPage() {
   const { t } = useTranslation();
@@ -24,7 +22,7 @@ export function JobsPage() {
   const grid = useRef<ServerGridHandle | null>(null);
   const [search, setSearch] = useState('');
   const [count, setCount] = useState<number | null>(null);
-  const [view, setView] = useState<StateView>('all');
+  const [view, setView] = useState<JobStateView>('all');
   const [retrying, setRetrying] = useState<number | null>(null);
   const [redirecting, setRedirecting] = useState<JobRow | null>(null);
   const [showing, setShowing] = useState<JobRow | null>(null);
@@ -34,11 +32,7 @@ export function JobsPage() {
   /** Waiting or failed: the job is still tried, so it can be retried, redirected or abandoned. */
   const open = (job: JobRow) => job.state === 'pending' || job.state === 'failed';
 
-  const fixedFilter = useMemo(
-    (): Record<string, ColumnFilter> =>
-      view === 'all' ? {} : { state: { filterType: 'set', values: view === 'open' ? ['pending', 'failed'] : ['delivered'] } },
-    [view],
-  );
+  const fixedFilter = useMemo(() => jobStateFilter(view), [view]);
 
   const retry = async (job: JobRow) => {
     setRetrying(job.id);
@@ -150,10 +144,10 @@ export function JobsPage() {
         searchPlaceholder={t('delivery.jobs.searchPlaceholder')}
         onSearch={setSearch}
         filters={
-          <Segmented<StateView>
+          <Segmented<JobStateView>
             value={view}
             onChange={setView}
-            options={(['all', 'open', 'delivered'] as const).map((s) => ({ value: s, label: t(`delivery.jobs.stateFilter.${s}`) }))}
+            options={JOB_STATE_VIEWS.map((s) => ({ value: s, label: t(`delivery.jobs.stateFilter.${s}`) }))}
             data-testid="job-state-filter"
           />
         }
