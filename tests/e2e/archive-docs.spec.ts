@@ -114,3 +114,25 @@ test('the file index prints to PDF in the same order, pages numbered', async ({ 
   expect(flat).toMatch(/第1页\/共1页/);
   expect((await pdfInfo(bytes)).pages).toBe(1);
 });
+
+test('a document registered by mistake is removed with a reason; the file renumbers its pages', async ({ page, host }) => {
+  await signInDemo(page, host, 'neiqin');
+  await gotoCustomer(page, customerId);
+  await openTab(page, '档案文件');
+  await expect(panel(page).locator('.ag-row').first()).toBeVisible();
+  // The quotation (附件, pages 9–10) was registered by mistake.
+  await panel(page).locator('.ag-row').filter({ hasText: '产品报价单' }).getByRole('button', { name: '移除' }).click();
+  const dialog = page.getByRole('dialog', { name: '移除档案文件“产品报价单”' });
+  await dialog.getByTestId('remove-archive-doc-ok').click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText('必填');
+  await dialog.getByLabel('移除原因').fill('报价单为复印件，原件另行归档');
+  await dialog.getByTestId('remove-archive-doc-ok').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('档案文件已移除')).toBeVisible();
+  await expect.poll(() => rows(page)).toEqual([
+    '1 正本 年度产品购销合同 1–8',
+    '2 批复 关于同意给予授信额度的批复 9',
+    '2 请示 关于给予授信额度的请示 10–12',
+  ]);
+  await expect(page.getByTestId('archive-docs-summary')).toHaveText('共 2 件 3 份文件，12 页');
+});

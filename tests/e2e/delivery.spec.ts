@@ -169,8 +169,10 @@ test('the admin abandons a job that cannot be delivered: a reason is required, t
     await expect(job.getByTestId('job-state-failed')).toBeVisible();
     await page.getByTestId(`abandon-job-${file.delivery.jobId}`).click();
     const dialog = page.getByRole('dialog', { name: `放弃发送“${file.fileName}”` });
-    // Without a reason it cannot be abandoned.
-    await expect(dialog.getByTestId('abandon-ok')).toBeDisabled();
+    // Without a reason it cannot be abandoned: the field says so and the job stays as it was.
+    await dialog.getByTestId('abandon-ok').click();
+    await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText('必填');
+    await expect(job.getByTestId('job-state-failed')).toBeVisible();
     await dialog.getByTestId('abandon-reason').fill('共享盘停用，本月报表改由邮件报送');
     await jobs.reloaded(() => dialog.getByTestId('abandon-ok').click());
     await expect(dialog).toBeHidden();

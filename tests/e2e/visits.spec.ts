@@ -219,3 +219,31 @@ test('the admin sets the contact cadence; an interval out of range is refused', 
   await navigate(page, '参数与数据检查');
   await expect(page.getByTestId('cadence-C-phoneDays')).toHaveValue('10');
 });
+
+test('a visit entered by mistake is voided with a reason: it stays in the register, marked 已作废', async ({ page, host }) => {
+  await signInDemo(page, host, 'neiqin');
+  await navigate(page, '客户拜访记录台账');
+  const grid = register(page);
+  await grid.loaded();
+  await searchGrid(page, grid, '拜访测试');
+  await expect(grid.rows()).toHaveCount(1);
+  await grid.cell(0, 'customerName').dblclick();
+  await expect(page.getByTestId('visit-detail')).toBeVisible();
+  await page.getByTestId('void-visit').click();
+  const dialog = page.getByRole('dialog', { name: /作废拜访记录/ });
+  await expect(dialog).toContainText('拜访记录不能删除');
+  // Bad input: no reason → the field says so, nothing is voided.
+  await dialog.getByTestId('void-ok').click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText('必填');
+  await dialog.getByLabel('作废原因').fill('与 11 月 20 日的记录重复录入');
+  const log = bridgeOf(page);
+  const mark = log.mark();
+  await dialog.getByTestId('void-ok').click();
+  expect((await log.waitFor('visits.void', mark)).ok).toBe(true);
+  await expect(dialog).toBeHidden();
+  const detail = page.getByTestId('visit-detail');
+  await expect(detail).toContainText('作废：与 11 月 20 日的记录重复录入');
+  // A voided record cannot be corrected or voided again.
+  await expect(page.getByTestId('void-visit')).toHaveCount(0);
+  await expect(page.getByTestId('edit-visit')).toHaveCount(0);
+});

@@ -27,6 +27,16 @@ runScreenshots(
     await page.getByTestId('visit-grid').locator('.ag-row[row-index="0"] .ag-cell[col-id="customerName"]').dblclick();
     await page.getByTestId('visit-detail').waitFor();
     await shot('detail');
+    // 作废 asks why first (the dialog is not saved: the demo record stays valid).
+    await page.getByTestId('void-visit').click();
+    const voiding = page.getByRole('dialog', { name: /作废拜访记录/ });
+    await voiding.getByTestId('void-ok').click();
+    await voiding.locator('.ant-form-item-explain-error').waitFor();
+    await shot('void-empty');
+    await voiding.getByLabel('作废原因').fill('与 11 月 20 日的电话记录重复录入');
+    await shot('void');
+    await voiding.getByRole('button', { name: '取 消' }).click();
+    await voiding.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: '关 闭' }).click();
 
     await menu(page, '月度拜访计划');

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Modal } from 'antd';
+import { Alert, Modal, Typography } from 'antd';
 import type { DrawerFormFrame } from './useDrawerForm';
 
 interface Props {
@@ -13,6 +13,10 @@ interface Props {
   onCancel: () => void;
   /** data-testid of the OK button and of the form body. */
   testIds: { save: string; form: string };
+  /** The OK button in red: the step cannot be taken back (作废, 移除). */
+  danger?: boolean;
+  /** A line above the form saying what the step does. */
+  intro?: string;
   children: ReactNode;
 }
 
@@ -25,7 +29,7 @@ export function FormDialog(props: Props) {
       width={props.width}
       title={props.title}
       okText={props.okText}
-      okButtonProps={{ 'data-testid': props.testIds.save } as never}
+      okButtonProps={{ danger: props.danger, 'data-testid': props.testIds.save } as never}
       confirmLoading={busy}
       onOk={submit}
       onCancel={props.onCancel}
@@ -33,6 +37,7 @@ export function FormDialog(props: Props) {
       destroyOnHidden
     >
       <div onKeyDown={onKeyDown} data-testid={props.testIds.form}>
+        {props.intro && <Typography.Paragraph type="secondary">{props.intro}</Typography.Paragraph>}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         {props.children}
       </div>
