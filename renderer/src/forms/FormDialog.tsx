@@ -11,12 +11,14 @@ interface Props {
   frame: DrawerFormFrame;
   /** 取消 / Esc / ×: a dialog closes at once (short forms; nothing long is lost). */
   onCancel: () => void;
-  /** data-testid of the OK button and of the form body. */
-  testIds: { save: string; form: string };
+  /** data-testid of the OK button and of the form body (a dialog no test reaches that way goes without). */
+  testIds: { save?: string; form?: string };
   /** The OK button in red: the step cannot be taken back (作废, 移除). */
   danger?: boolean;
   /** A line above the form saying what the step does. */
   intro?: string;
+  /** Distance from the top of the window, for a tall form that would not fit at the usual 100px (a visit). */
+  top?: number;
   children: ReactNode;
 }
 
@@ -27,6 +29,7 @@ export function FormDialog(props: Props) {
     <Modal
       open
       width={props.width}
+      style={props.top === undefined ? undefined : { top: props.top }}
       title={props.title}
       okText={props.okText}
       okButtonProps={{ danger: props.danger, 'data-testid': props.testIds.save } as never}
