@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { Alert, AutoComplete, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { AutoComplete, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ARCHIVE_DOC_ROLES, archiveDocFields, type ArchiveDocRecord, type FileIndexRow } from '@shared/schemas/archiveDoc';
 import { call } from '../../api/client';
-import { applyFieldErrors, errorText, zodRule } from '../../forms/zodRule';
-import { formKeyHandler } from '../../forms/keyboard';
+import { zodRule } from '../../forms/zodRule';
+import { FormDialog } from '../../forms/FormDialog';
+import { useDrawerForm } from '../../forms/useDrawerForm';
 import { fromIsoDate, toIsoDate } from '../../forms/fieldValues';
 
 /** The kinds (文种) a marketing office's customer file usually holds; any other can be typed. */
@@ -30,32 +30,25 @@ const blank = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null
 /** Registers a paper document in the customer's file, or edits one; the item (件号) decides where it is filed. */
 export function ArchiveDocModal({ customerId, doc, rows, onClose, onSaved }: { customerId: number; doc?: ArchiveDocRecord; rows: FileIndexRow[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const items = [...new Map(rows.map((r) => [r.sequence, r.title])).entries()];
 
-  const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const values = {
-      role: v.role,
-      kind: v.kind.trim(),
-      title: v.title.trim(),
-      docNo: blank(v.docNo),
-      author: blank(v.author),
-      docDate: toIsoDate(v.docDate),
-      copies: v.copies,
-      pages: v.pages,
-      notes: blank(v.notes),
-    };
-    try {
+  // Every field is in view, so a refusal the backend pins on a field (doc.title, changes.sequence …) needs no error line.
+  const { form, frame } = useDrawerForm<Values>({
+    onClose,
+    fieldPrefixes: ['doc.', 'changes.'],
+    errorLine: 'unmarked',
+    save: async (v) => {
+      const values = {
+        role: v.role,
+        kind: v.kind.trim(),
+        title: v.title.trim(),
+        docNo: blank(v.docNo),
+        author: blank(v.author),
+        docDate: toIsoDate(v.docDate),
+        copies: v.copies,
+        pages: v.pages,
+        notes: blank(v.notes),
+      };
       if (doc) {
         const sequence = v.sequence === NEW_ITEM ? (items.at(-1)?.[0] ?? 0) + 1 : v.sequence;
         const next = { ...values, sequence };
@@ -65,101 +58,90 @@ export function ArchiveDocModal({ customerId, doc, rows, onClose, onSaved }: { c
         await call('archiveDocs.create', { customerId, doc: { ...values, ...(v.sequence === NEW_ITEM ? {} : { sequence: v.sequence }) } });
       }
       onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err, t, ['doc.', 'changes.'])) setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const f = (k: string) => t(`archiveDocs.fields.${k}`);
   const rule = (k: keyof typeof archiveDocFields) => zodRule(archiveDocFields[k], t);
   return (
-    <Modal
-      open
+    <FormDialog
       width={760}
       title={doc ? t('archiveDocs.editTitle') : t('archiveDocs.add')}
       okText={t('common.save')}
-      okButtonProps={{ 'data-testid': 'save-archive-doc' } as never}
-      confirmLoading={busy}
-      onOk={() => void save()}
+      frame={frame}
       onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
+      testIds={{ save: 'save-archive-doc', form: 'archive-doc-form' }}
     >
-      <div onKeyDown={formKeyHandler(() => void save())} data-testid="archive-doc-form">
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form
-          form={form}
-          layout="vertical"
-          validateTrigger={['onChange', 'onBlur']}
-          initialValues={
-            doc
-              ? { ...doc, docDate: fromIsoDate(doc.docDate) }
-              : { sequence: NEW_ITEM, role: 'document', copies: 1, pages: 1 }
-          }
-        >
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="sequence" label={f('sequence')} extra={t('archiveDocs.help.sequence')} required>
-                <Select
-                  options={[
-                    ...items.map(([n, title]) => ({ value: n, label: `${t('archiveDocs.item', { n })}：${title}` })),
-                    ...(doc && items.length && items.at(-1)![0] === doc.sequence && rows.filter((r) => r.sequence === doc.sequence).length === 1
-                      ? []
-                      : [{ value: NEW_ITEM, label: t('archiveDocs.newItem') }]),
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="role" label={f('role')} rules={[rule('role')]} required>
-                <Select options={ARCHIVE_DOC_ROLES.map((r) => ({ value: r, label: t(`archiveDocs.roles.${r}`) }))} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="kind" label={f('kind')} rules={[rule('kind')]} required>
-                <AutoComplete options={COMMON_KINDS.map((k) => ({ value: k }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item name="title" label={f('title')} rules={[rule('title')]} required>
-                <Input maxLength={220} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="docNo" label={f('docNo')} rules={[rule('docNo')]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="author" label={f('author')} rules={[rule('author')]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="docDate" label={f('docDate')} rules={[zodRule(archiveDocFields.docDate, t, (x) => toIsoDate(x as never))]}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="copies" label={f('copies')} rules={[rule('copies')]} required>
-                <InputNumber min={1} max={999} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="pages" label={f('pages')} rules={[rule('pages')]} extra={t('archiveDocs.help.pages')} required>
-                <InputNumber min={1} max={9999} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="notes" label={f('notes')} rules={[rule('notes')]}>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </div>
-    </Modal>
+      <Form
+        form={form}
+        layout="vertical"
+        validateTrigger={['onChange', 'onBlur']}
+        initialValues={
+          doc
+            ? { ...doc, docDate: fromIsoDate(doc.docDate) }
+            : { sequence: NEW_ITEM, role: 'document', copies: 1, pages: 1 }
+        }
+      >
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="sequence" label={f('sequence')} extra={t('archiveDocs.help.sequence')} required>
+              <Select
+                options={[
+                  ...items.map(([n, title]) => ({ value: n, label: `${t('archiveDocs.item', { n })}：${title}` })),
+                  ...(doc && items.length && items.at(-1)![0] === doc.sequence && rows.filter((r) => r.sequence === doc.sequence).length === 1
+                    ? []
+                    : [{ value: NEW_ITEM, label: t('archiveDocs.newItem') }]),
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="role" label={f('role')} rules={[rule('role')]} required>
+              <Select options={ARCHIVE_DOC_ROLES.map((r) => ({ value: r, label: t(`archiveDocs.roles.${r}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="kind" label={f('kind')} rules={[rule('kind')]} required>
+              <AutoComplete options={COMMON_KINDS.map((k) => ({ value: k }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="title" label={f('title')} rules={[rule('title')]} required>
+              <Input maxLength={220} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="docNo" label={f('docNo')} rules={[rule('docNo')]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="author" label={f('author')} rules={[rule('author')]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="docDate" label={f('docDate')} rules={[zodRule(archiveDocFields.docDate, t, (x) => toIsoDate(x as never))]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="copies" label={f('copies')} rules={[rule('copies')]} required>
+              <InputNumber min={1} max={999} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="pages" label={f('pages')} rules={[rule('pages')]} extra={t('archiveDocs.help.pages')} required>
+              <InputNumber min={1} max={9999} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="notes" label={f('notes')} rules={[rule('notes')]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </FormDialog>
   );
 }
