@@ -103,6 +103,13 @@ export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
+ * How .csv exports are encoded (exports.md "Formats": UTF-8 with BOM, optional GB18030). An office setting, not a
+ * per-export choice: it depends on the software that reads the office's files, the same for every register.
+ */
+export const CSV_ENCODINGS = ['utf-8', 'gb18030'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/**
  * Sends the export to an export target (导出目标) through the outbox instead of handing it to the user. Every
  * grid export has it; a register with its own export input spreads it in (`...exportTarget`). The backend
  * routes any export channel that carries it (electron/backend/delivery/exportRouting.ts).

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CODE_LISTS } from './customer';
 import { complaintDueDays } from './complaint';
 import { backupSettingsFields } from './backups';
+import { CSV_ENCODINGS } from '../grid';
 import { id, optionalMobile, optionalText, requiredText } from './common';
 
 export const staffFields = {
@@ -76,10 +77,11 @@ export const SETTINGS = {
   'contracts.expiringDays': z.int('v.required').min(1, 'v.tooSmall').max(365, 'v.tooLarge'),
   'backups.keepDaily': backupSettingsFields.keepDaily,
   'backups.keepMonthly': backupSettingsFields.keepMonthly,
+  'exports.csvEncoding': z.enum(CSV_ENCODINGS, 'v.invalidChoice'),
 } as const;
-export const settingsRecord = z.object({ idleMinutes: z.int(), accessDefaultDays: z.int(), contractsExpiringDays: z.int() });
+export const settingsRecord = z.object({ idleMinutes: z.int(), accessDefaultDays: z.int(), contractsExpiringDays: z.int(), csvEncoding: z.enum(CSV_ENCODINGS) });
 export const settingsUpdateInput = z
-  .object({ idleMinutes: SETTINGS['session.idleMinutes'], accessDefaultDays: SETTINGS['access.defaultDays'].optional(), contractsExpiringDays: SETTINGS['contracts.expiringDays'].optional() })
+  .object({ idleMinutes: SETTINGS['session.idleMinutes'], accessDefaultDays: SETTINGS['access.defaultDays'].optional(), contractsExpiringDays: SETTINGS['contracts.expiringDays'].optional(), csvEncoding: SETTINGS['exports.csvEncoding'].optional() })
   .strict();
 
 export const doctorReport = z.object({

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { test, expect } from './support/fixtures';
-import { DEMO_USERS, rowCount, signInDemo } from './support/app';
+import { DEMO_USERS, logout, navigate, rowCount, signInAdmin, signInDemo } from './support/app';
 import { customerGrid } from './support/grid';
 import { openCustomerList } from './support/customers';
 import { csvLines, exportAs } from './support/exports';
@@ -82,4 +82,25 @@ test('the .xlsx and .csv exports hold exactly the filtered, sorted rows of the g
   expect(lines).toHaveLength(n + 1);
   const csvCodes = lines.slice(1).map((l) => l.split(',')[col('客户编号') - 1]);
   expect(csvCodes).toEqual(rows.map((r) => r['客户编号']));
+});
+
+test('the admin switches .csv exports to GB18030 for older software: the next .csv has no BOM and reads as GBK', async ({ page, host }) => {
+  await signInAdmin(page, host);
+  await navigate(page, '参数与数据检查');
+  const card = page.getByTestId('csv-settings');
+  await card.scrollIntoViewIfNeeded();
+  await expect(card.getByRole('radio', { name: /^UTF-8/ })).toBeChecked();
+  await card.getByRole('radio', { name: /^GB18030/ }).check();
+  await card.getByTestId('save-csv-settings').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await logout(page);
+
+  await signInDemo(page, host, 'neiqin');
+  await openCustomerList(page);
+  const csv = await exportAs(page, '导出为 CSV');
+  expect([...csv.bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+  expect(() => new TextDecoder('utf-8', { fatal: true }).decode(csv.bytes)).toThrow();
+  const text = new TextDecoder('gb18030', { fatal: true }).decode(csv.bytes);
+  expect(text.split('\r\n')[0]).toContain('客户编号,客户名称');
+  expect(text.split('\r\n').length).toBeGreaterThan(100);
 });

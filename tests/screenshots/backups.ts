@@ -76,6 +76,10 @@ runScreenshots(
     await page.getByTestId('backup-settings').scrollIntoViewIfNeeded();
     await page.getByTestId('backup-settings').locator('input').first().waitFor();
     await shot('settings');
+    // 导出文件: the .csv encoding, GB18030 picked (not saved).
+    await page.getByTestId('csv-settings').scrollIntoViewIfNeeded();
+    await page.getByTestId('csv-settings').getByRole('radio', { name: /^GB18030/ }).check();
+    await shot('csv-encoding', page.getByTestId('csv-settings'));
 
     // A damaged database beside the same backups: the recovery screen.
     const recovery = await startHost({

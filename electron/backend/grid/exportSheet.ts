@@ -1,8 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
-import type { ExportFormat } from '@shared/grid';
+import iconv from 'iconv-lite';
+import type { CsvEncoding, ExportFormat } from '@shared/grid';
 
 /** One cell of an exported row, as it crosses to the worker thread: plain data. */
 export type Cell = string | number | null;
@@ -23,10 +25,12 @@ export interface SheetSpec {
   /** "生成时间 … 制表人 …" under the title. */
   subtitle: string;
   columns: SheetColumn[];
+  /** A .csv's encoding (the office's setting); UTF-8 when absent. */
+  csvEncoding?: CsvEncoding;
 }
 
 /**
- * Writes rows of cells as .xlsx (streamed, A4 landscape, frozen header) or .csv (UTF-8 BOM, CRLF); the
+ * Writes rows of cells as .xlsx (streamed, A4 landscape, frozen header) or .csv (UTF-8 with BOM or GB18030, CRLF); the
  * CPU-heavy half of an export, run in a worker thread (exportTask.ts). `onRows` hears the running row count
  * after each batch. Returns the row count.
  */
@@ -108,10 +112,14 @@ type Backlogged = NodeJS.EventEmitter & { writableNeedDrain?: boolean; _writable
 
 async function writeCsv(spec: SheetSpec, rows: AsyncIterable<Cell[][]>, onRows?: (rows: number) => void): Promise<number> {
   const out = createWriteStream(spec.path);
-  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[",\r\n]/ });
-  csv.pipe(out);
+  const gb18030 = spec.csvEncoding === 'gb18030';
+  // UTF-8 needs its BOM for Excel to read Chinese; GB18030 is what Excel assumes on a Chinese Windows, no BOM.
+  const csv = stringify({ bom: !gb18030, record_delimiter: 'windows', quoted_match: /[",\r\n]/ });
+  // For GB18030 the records leave the stringifier as text, so whole characters are encoded.
+  const written = gb18030 ? pipeline(csv.setEncoding('utf8'), iconv.encodeStream('gb18030'), out) : pipeline(csv, out);
+  written.catch(() => undefined); // awaited below; a stopped export must not surface it as unhandled
   const put = async (record: unknown[]) => {
-    if (!csv.write(record)) await once(csv, 'drain');
+    if (!csv.write(record)) await Promise.race([once(csv, 'drain'), written]);
   };
   try {
     await put(spec.columns.map((c) => c.header));
@@ -124,7 +132,7 @@ async function writeCsv(spec: SheetSpec, rows: AsyncIterable<Cell[][]>, onRows?:
       onRows?.(count);
     }
     csv.end();
-    await once(out, 'finish');
+    await written;
     return count;
   } finally {
     // A stopped export closes its file, so the caller can remove it.

@@ -8,6 +8,7 @@ import type { GridView } from './sql';
 import { gridCount, gridRows } from './page';
 import { writeExport, type ExportColumn } from './exportWriter';
 import { exportJobOf } from './exportJobs';
+import { readSetting } from '../settings/store';
 import { noteExport } from '../delivery/exportNotes';
 
 export type Translate = ReturnType<typeof translator>;
@@ -78,9 +79,11 @@ export async function exportRegister<R>(ctx: ManualContext, req: RegisterRequest
   const progress = (done: number) =>
     job && ctx.events.emit('job.progress', { jobId: job.jobId, phase: 'export', done, total: Math.max(total, done), rows: done });
   progress(0);
+  const csvEncoding = req.format === 'csv' ? await readSetting(ctx.db, 'exports.csvEncoding') : undefined;
   const rows = await writeExport({
     path,
     format: req.format,
+    csvEncoding,
     title,
     subtitle: `${t('exports.generatedAt')}：${localDateTime(now.toISOString())}    ${t('exports.by')}：${ctx.session.displayName}`,
     columns: req.columns(t),
@@ -96,7 +99,7 @@ export async function exportRegister<R>(ctx: ManualContext, req: RegisterRequest
     w.audit({
       action: 'export',
       entity: req.register.replace(/^registers\./, ''),
-      summary: { fileName, format: req.format, rows, ...req.summary },
+      summary: { fileName, format: req.format, ...(csvEncoding ? { encoding: csvEncoding } : {}), rows, ...req.summary },
     }),
   );
   return { fileId, fileName, rows };

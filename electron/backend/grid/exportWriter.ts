@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors';
-import type { ExportFormat } from '@shared/grid';
+import type { CsvEncoding, ExportFormat } from '@shared/grid';
 import { runTask } from '../workers/runTask';
 import type { Cell } from './exportSheet';
 import type { ExportTaskProgress } from './exportTask';
@@ -15,6 +15,8 @@ export interface ExportColumn<R> {
 export interface ExportJob<R> {
   path: string;
   format: ExportFormat;
+  /** A .csv's encoding (the office's setting, exports.csvEncoding); UTF-8 when absent. */
+  csvEncoding?: CsvEncoding;
   /** The register's name: the sheet name and the title row. */
   title: string;
   /** "生成时间 … 制表人 …" under the title. */
@@ -33,7 +35,7 @@ export const exportCancelled = () => new AppError('CONFLICT', 'exports.errors.ca
 const MAX_BATCHES_IN_FLIGHT = 4;
 
 /**
- * Writes a register as .xlsx (streamed, A4 landscape, frozen header) or .csv (UTF-8 BOM, CRLF). Returns the row
+ * Writes a register as .xlsx (streamed, A4 landscape, frozen header) or .csv (UTF-8 BOM or GB18030, CRLF). Returns the row
  * count. The split (platform.md: heavy work off the event loop): this side runs the SQL (node-sqlite3 already
  * queries on libuv's threads) and turns each row into plain cells; a worker thread does the XML, zip and CSV
  * work (exportTask.ts). Batches are sent with backpressure, so memory stays bounded however long the register.
@@ -48,6 +50,7 @@ export async function writeExport<R>(job: ExportJob<R>): Promise<number> {
     {
       path: job.path,
       format: job.format,
+      ...(job.format === 'csv' && job.csvEncoding ? { csvEncoding: job.csvEncoding } : {}),
       title: job.title,
       subtitle: job.subtitle,
       columns: columns.map((c) => ({ header: c.header, width: c.width, ...(c.numFmt ? { numFmt: c.numFmt } : {}) })),

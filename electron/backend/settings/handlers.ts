@@ -6,6 +6,7 @@ export const settingsHandlers = handlers({
     idleMinutes: await readSetting(ctx.db, 'session.idleMinutes'),
     accessDefaultDays: await readSetting(ctx.db, 'access.defaultDays'),
     contractsExpiringDays: await readSetting(ctx.db, 'contracts.expiringDays'),
+    csvEncoding: await readSetting(ctx.db, 'exports.csvEncoding'),
   }),
   'settings.update': async (input, ctx) => {
     const before = await readSetting(ctx.tx, 'session.idleMinutes');
@@ -21,6 +22,11 @@ export const settingsHandlers = handlers({
       await writeSetting(ctx.tx, 'contracts.expiringDays', input.contractsExpiringDays, ctx.clock.now().toISOString());
       await ctx.audit({ action: 'update', entity: 'settings', entityId: 'contracts.expiringDays', summary: { before: beforeExpiring, after: input.contractsExpiringDays } });
     }
+    if (input.csvEncoding !== undefined) {
+      const beforeEncoding = await readSetting(ctx.tx, 'exports.csvEncoding');
+      await writeSetting(ctx.tx, 'exports.csvEncoding', input.csvEncoding, ctx.clock.now().toISOString());
+      await ctx.audit({ action: 'update', entity: 'settings', entityId: 'exports.csvEncoding', summary: { before: beforeEncoding, after: input.csvEncoding } });
+    }
     ctx.afterCommit(() => {
       ctx.sessions.idleMinutes = input.idleMinutes;
     });
@@ -28,6 +34,7 @@ export const settingsHandlers = handlers({
       idleMinutes: input.idleMinutes,
       accessDefaultDays: await readSetting(ctx.tx, 'access.defaultDays'),
       contractsExpiringDays: await readSetting(ctx.tx, 'contracts.expiringDays'),
+      csvEncoding: await readSetting(ctx.tx, 'exports.csvEncoding'),
     };
   },
 });

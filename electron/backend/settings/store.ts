@@ -1,6 +1,7 @@
 import type { Reader } from '../db/connection';
 import type { Tx } from '../db/writeQueue';
 import { DEFAULT_DUE_DAYS, type ComplaintDueDays } from '@shared/schemas/complaint';
+import type { CsvEncoding } from '@shared/grid';
 
 /** Admin settings with their defaults (platform.md: idle time 30 minutes). */
 export const SETTING_DEFAULTS = {
@@ -16,6 +17,8 @@ export const SETTING_DEFAULTS = {
   'backups.keepMonthly': 12 as number,
   /** The export target each good backup is also sent to through the outbox; null: local copies only. */
   'backups.targetId': null as number | null,
+  /** .csv exports in UTF-8 with BOM (Excel and WPS open it), or GB18030 for software that reads only GBK. */
+  'exports.csvEncoding': 'utf-8' as CsvEncoding,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 

@@ -105,6 +105,15 @@ export const zh = {
     xlsx: 'Excel (.xlsx)',
     csv: 'CSV',
   },
+  csvSettings: {
+    section: '导出文件',
+    encoding: 'CSV 文件编码',
+    help: '只影响导出的 .csv 文件（含定时导出和发送到共享盘的文件）；.xlsx 文件不受影响。',
+    options: {
+      'utf-8': 'UTF-8（带 BOM，推荐：Excel、WPS 均可直接打开）',
+      gb18030: 'GB18030（GBK，供只能读取 GBK 编码的旧软件使用）',
+    },
+  },
   today: {
     failed: '{{count}} 个导出文件未能送达，正在重试',
     waiting: '{{count}} 个导出文件等待发送',
@@ -244,6 +253,15 @@ export const en: Shape<typeof zh> = {
     failed: '"{{fileName}}" not delivered to "{{target}}" yet: {{reason}}. It will be retried; see Export jobs.',
     xlsx: 'Excel (.xlsx)',
     csv: 'CSV',
+  },
+  csvSettings: {
+    section: 'Export files',
+    encoding: 'CSV file encoding',
+    help: 'Applies to exported .csv files only (scheduled exports and files sent to a share included); .xlsx files are not affected.',
+    options: {
+      'utf-8': 'UTF-8 with BOM (recommended: Excel and WPS open it directly)',
+      gb18030: 'GB18030 (GBK, for older software that reads only GBK)',
+    },
   },
   today: {
     failed: '{{count}} exported files could not be delivered, retrying',

@@ -11,6 +11,7 @@ import { ContractSettingsCard } from '../contracts/ContractSettingsCard';
 import { CadenceSettingsCard } from '../visits/CadenceSettingsCard';
 import { ComplaintDueDaysCard } from '../complaints/ComplaintDueDaysCard';
 import { BackupSettingsCard } from '../backups/BackupSettingsCard';
+import { CsvEncodingCard } from '../delivery/CsvEncodingCard';
 
 /** 参数与数据检查: the idle timeout and the database integrity check (the same as `npm run doctor`). */
 export function SettingsPage() {
@@ -68,6 +69,7 @@ export function SettingsPage() {
       <CadenceSettingsCard />
       <ComplaintDueDaysCard />
       <BackupSettingsCard />
+      <CsvEncodingCard />
       {can('system.doctor') && (
         <Card size="small" title={t('settings.doctor')} extra={<Button onClick={() => void check()} loading={checking}>{t('settings.runDoctor')}</Button>}>
           {error && <Alert type="error" showIcon message={error} />}
