@@ -1,26 +1,11 @@
-import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Form, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accessDays, accessRejectInput, type AccessRequestRow } from '@shared/schemas/access';
 import { call } from '../../api/client';
 import { zodRule } from '../../forms/zodRule';
 import { useDrawerForm } from '../../forms/useDrawerForm';
-
-/**
- * The shared frame of a decision: the save frame of every record form (useDrawerForm) — the error line only when
- * no field took the refusal, Enter/Ctrl+S to confirm — then the page's onDone.
- */
-function useDecision<V>(run: (values: V) => Promise<void>, onDone: () => void, onClose: () => void) {
-  const { t } = useTranslation();
-  const { form, frame } = useDrawerForm<V>({
-    onClose,
-    errorLine: 'unmarked',
-    save: async (values) => {
-      await run(values);
-      onDone();
-    },
-  });
-  return { t, form, ...frame };
-}
+import { FormDialog } from '../../forms/FormDialog';
+import { ReasonDialog } from '../../forms/ReasonDialog';
 
 /** 批准: the period defaults to what the requester asked for, else the office's default (access.defaultDays). */
 export function ApproveAccessModal(props: {
@@ -29,43 +14,40 @@ export function ApproveAccessModal(props: {
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation();
   const { request: r, defaults } = props;
-  const { t, form, busy, error, submit, onKeyDown } = useDecision<{ days: number }>(async (v) => {
-    await call('access.approve', { id: r.id, days: v.days });
-  }, props.onDone, props.onClose);
+  const { form, frame } = useDrawerForm<{ days: number }>({
+    onClose: props.onClose,
+    errorLine: 'unmarked',
+    save: async (v) => {
+      await call('access.approve', { id: r.id, days: v.days });
+      props.onDone();
+    },
+  });
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('access.approvals.approveTitle')}
+      width={520}
       okText={t('access.approvals.approve')}
-      okButtonProps={{ 'data-testid': 'confirm-approve' } as never}
-      confirmLoading={busy}
-      onOk={submit}
+      frame={frame}
       onCancel={props.onClose}
-      destroyOnHidden
+      testIds={{ save: 'confirm-approve' }}
     >
-      <div onKeyDown={onKeyDown}>
-        <Typography.Paragraph>
-          {t('access.approvals.approveSummary', {
-            requester: r.requesterName,
-            customer: `${r.customerCode} ${r.customerName}`,
-            reason: r.reason,
-          })}
-        </Typography.Paragraph>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" initialValues={{ days: r.days ?? defaults.defaultDays }}>
-          <Form.Item
-            name="days"
-            label={t('access.approvals.days')}
-            extra={t('access.approvals.daysHelp', { max: defaults.maxDays })}
-            rules={[zodRule(accessDays, t)]}
-            required
-          >
-            <InputNumber precision={0} autoFocus style={{ width: 160 }} />
-          </Form.Item>
-        </Form>
-      </div>
-    </Modal>
+      <Typography.Paragraph>
+        {t('access.approvals.approveSummary', { requester: r.requesterName, customer: `${r.customerCode} ${r.customerName}`, reason: r.reason })}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ days: r.days ?? defaults.defaultDays }}>
+        <Form.Item
+          name="days"
+          label={t('access.approvals.days')}
+          extra={t('access.approvals.daysHelp', { max: defaults.maxDays })}
+          rules={[zodRule(accessDays, t)]}
+          required
+        >
+          <InputNumber precision={0} autoFocus style={{ width: 160 }} />
+        </Form.Item>
+      </Form>
+    </FormDialog>
   );
 }
 
@@ -77,34 +59,21 @@ export function RejectModal(props: {
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t, form, busy, error, submit } = useDecision<{ reason: string }>(
-    (v) => props.reject(v.reason.trim()),
-    props.onDone,
-    props.onClose,
-  );
+  const { t } = useTranslation();
   return (
-    <Modal
-      open
+    <ReasonDialog
       title={props.title}
       okText={t('access.approvals.reject')}
-      okButtonProps={{ danger: true, 'data-testid': 'confirm-reject' } as never}
-      confirmLoading={busy}
-      onOk={submit}
-      onCancel={props.onClose}
-      destroyOnHidden
-    >
-      <Typography.Paragraph>{props.summary}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('access.approvals.rejectReason')}
-          rules={[zodRule(accessRejectInput.shape.reason, t)]}
-          required
-        >
-          <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 5 }} showCount={{ formatter: ({ count }) => `${count} / 500` }} maxLength={520} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      intro={props.summary}
+      label={t('access.approvals.rejectReason')}
+      rule={accessRejectInput.shape.reason}
+      maxLength={500}
+      okTestId="confirm-reject"
+      onSubmit={async (reason) => {
+        await props.reject(reason);
+        props.onDone();
+      }}
+      onClose={props.onClose}
+    />
   );
 }
