@@ -37,7 +37,9 @@ async function exportTo(page: Page, target: string, format: 'Excel (.xlsx)' | 'C
   await page.getByTestId('export').hover();
   const submenu = page.getByRole('menuitem', { name: new RegExp(target) });
   await submenu.hover();
-  const item = page.getByRole('menuitem', { name: format, exact: true });
+  // Only this target's submenu: the pointer may have opened another target's on its way.
+  const popupId = (await submenu.getAttribute('aria-controls')) ?? `${await submenu.getAttribute('data-menu-id')}-popup`;
+  const item = page.locator(`[id="${popupId}"]`).getByRole('menuitem', { name: format, exact: true });
   await item.waitFor();
   // The submenu zooms in: aimed at mid-animation, the pointer can land on the page below and close the menu.
   await item.evaluate((el) => Promise.all((el.closest('.ant-dropdown') ?? el).getAnimations({ subtree: true }).map((a) => a.finished)));

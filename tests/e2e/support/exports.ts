@@ -29,8 +29,12 @@ export function csvLines(bytes: Buffer): string[] {
 export async function targetFormatItem(page: Page, target: string, format: 'Excel (.xlsx)' | 'CSV') {
   await page.getByTestId('export').hover();
   await expect(page.getByText('发送到导出目标')).toBeVisible();
-  await page.getByRole('menuitem', { name: new RegExp(target) }).hover();
-  const item = page.getByRole('menuitem', { name: format, exact: true });
+  const targetItem = page.getByRole('menuitem', { name: new RegExp(target) });
+  await targetItem.hover();
+  // On its way the pointer may cross another target, whose submenu then opens too: take the format from this
+  // target's own submenu (antd names a submenu's popup after the item's data-menu-id).
+  const popupId = (await targetItem.getAttribute('aria-controls')) ?? `${await targetItem.getAttribute('data-menu-id')}-popup`;
+  const item = page.locator(`[id="${popupId}"]`).getByRole('menuitem', { name: format, exact: true });
   await expect(item).toBeVisible();
   await expect
     .poll(() => item.evaluate((el) => (el.closest('.ant-dropdown') ?? el).getAnimations({ subtree: true }).length))
