@@ -5,6 +5,8 @@ import type { ImportMapping } from '@shared/schemas/imports';
 import type { TestEnv, TestUser } from './env';
 import { today } from './customers';
 import { importJobs } from '../../../electron/backend/imports/jobs';
+import type { RawRow, Table } from '../../../electron/backend/imports/readTable';
+import { isAppErrorShape } from '@shared/errors';
 
 /** Spreadsheets for import tests, built in memory with ExcelJS (dates as real Excel dates, formulas as formulas). */
 export type SheetCell = string | number | boolean | Date | null | { formula: string; result?: string | number };
@@ -95,4 +97,23 @@ export async function sampleImportUpload(f: { env: TestEnv; staffId: number }): 
     [`IMP-S${sampleSeq}`, `样例导入客户${sampleSeq}号`, 'B', await employeeNo(f.env, f.staffId), new Date(Date.UTC(2026, 0, 15)), '0571-87654321', '王五', '经理', '13912345678'],
   ]);
   return uploadForEveryone(f.env, `样例${sampleSeq}.xlsx`, bytes);
+}
+
+/** Every row a table yields, in order. */
+export async function rowsOf(table: Table): Promise<RawRow[]> {
+  const rows: RawRow[] = [];
+  for await (const r of table.rows()) rows.push(r);
+  return rows;
+}
+
+/** The per-file message a file is refused with (the error is an AppError thrown by the reader). */
+export async function refusal(promise: Promise<unknown>): Promise<{ key: string; params?: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (err) {
+    const shape = (err as { toShape?: () => unknown }).toShape?.() ?? err;
+    if (isAppErrorShape(shape)) return { key: shape.message, params: shape.details?.params };
+    throw err;
+  }
+  throw new Error('expected the file to be refused');
 }

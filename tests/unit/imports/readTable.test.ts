@@ -2,11 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { isAppErrorShape } from '@shared/errors';
-import { openTable, type RawRow, type Table } from '../../../electron/backend/imports/readTable';
+import { openTable, type RawRow } from '../../../electron/backend/imports/readTable';
 import { openRegister } from '../../../electron/backend/imports/runRows';
 import { tempDir } from '../helpers/env';
-import { csvText, xlsxBytes } from '../helpers/imports';
+import { csvText, refusal, rowsOf, xlsxBytes } from '../helpers/imports';
 
 /** The spreadsheet reader: what a clerk's files look like on disk, and the per-file refusals. */
 describe('reading an uploaded spreadsheet', () => {
@@ -20,24 +19,6 @@ describe('reading an uploaded spreadsheet', () => {
     const path = join(dir, `${++n}-${name}`);
     await writeFile(path, bytes);
     return path;
-  }
-
-  async function rowsOf(table: Table): Promise<RawRow[]> {
-    const rows: RawRow[] = [];
-    for await (const r of table.rows()) rows.push(r);
-    return rows;
-  }
-
-  /** The per-file message a file is refused with (the error is an AppError thrown by the reader). */
-  async function refusal(promise: Promise<unknown>): Promise<{ key: string; params?: Record<string, unknown> }> {
-    try {
-      await promise;
-    } catch (err) {
-      const shape = (err as { toShape?: () => unknown }).toShape?.() ?? err;
-      if (isAppErrorShape(shape)) return { key: shape.message, params: shape.details?.params };
-      throw err;
-    }
-    throw new Error('expected the file to be refused');
   }
 
   const ROWS = [

@@ -2,14 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppErrorShape } from '@shared/errors';
-import { openTable, type RawRow, type Table } from '../../../electron/backend/imports/readTable';
+import { openTable, type RawRow } from '../../../electron/backend/imports/readTable';
 import { openTableInWorker } from '../../../electron/backend/imports/readTableInWorker';
 import type { ReadSignal, RowsBatch } from '../../../electron/backend/imports/readTableTask';
 import { runTask } from '../../../electron/backend/workers/runTask';
 import { idleThreads } from '../../../electron/backend/workers/pool';
 import { tempDir } from '../helpers/env';
-import { csvText, xlsxBytes } from '../helpers/imports';
+import { csvText, refusal, rowsOf, xlsxBytes } from '../helpers/imports';
 
 /**
  * platform.md: imports are long work that must not hold up the main process's event loop. An upload's rows are
@@ -28,23 +27,6 @@ describe('reading an upload in a worker thread', () => {
     const path = join(dir, `${++n}-${name}`);
     await writeFile(path, bytes);
     return path;
-  }
-
-  async function rowsOf(table: Table): Promise<RawRow[]> {
-    const rows: RawRow[] = [];
-    for await (const r of table.rows()) rows.push(r);
-    return rows;
-  }
-
-  async function refusal(promise: Promise<unknown>): Promise<string> {
-    try {
-      await promise;
-    } catch (err) {
-      const shape = (err as { toShape?: () => unknown }).toShape?.() ?? err;
-      if (isAppErrorShape(shape)) return shape.message;
-      throw err;
-    }
-    throw new Error('expected the file to be refused');
   }
 
   const customerRows = (count: number) => [
@@ -86,12 +68,12 @@ describe('reading an upload in a worker thread', () => {
 
   it('refuses what cannot be read with the same messages: an .xls at once, a damaged .xlsx and a broken .csv from the worker', async () => {
     const ole2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(await refusal(openTableInWorker(await file('old.xls', ole2), '客户台账.xls'))).toBe('imports.errors.xls');
-    expect(await refusal(openTableInWorker(await file('empty.csv', ''), 'empty.csv'))).toBe('imports.errors.empty');
+    expect((await refusal(openTableInWorker(await file('old.xls', ole2), '客户台账.xls'))).key).toBe('imports.errors.xls');
+    expect((await refusal(openTableInWorker(await file('empty.csv', ''), 'empty.csv'))).key).toBe('imports.errors.empty');
     const zipButNotXlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]);
-    expect(await refusal(rowsOf(await openTableInWorker(await file('damaged.xlsx', zipButNotXlsx), 'damaged.xlsx')))).toBe('imports.errors.unreadable');
+    expect((await refusal(rowsOf(await openTableInWorker(await file('damaged.xlsx', zipButNotXlsx), 'damaged.xlsx')))).key).toBe('imports.errors.unreadable');
     const broken = '客户编号,客户名称\r\nKH-001,"杭州华东商贸有限公司\r\n'; // a quote never closed
-    expect(await refusal(rowsOf(await openTableInWorker(await file('broken.csv', broken), 'broken.csv')))).toBe('imports.errors.badCsv');
+    expect((await refusal(rowsOf(await openTableInWorker(await file('broken.csv', broken), 'broken.csv')))).key).toBe('imports.errors.badCsv');
   });
 
   it('sends no more than its window of batches ahead of what the import has taken', async () => {
@@ -111,7 +93,7 @@ describe('reading an upload in a worker thread', () => {
     expect(batches.map((b) => b.rows.length)).toEqual([500, 500, 500]);
     expect(batches[2]!.rows.at(-1)!.cells[0]).toBe('KH001499');
     controller.abort();
-    expect(await refusal(run)).toBe('errors.cancelled');
+    expect((await refusal(run)).key).toBe('errors.cancelled');
   });
 
   it('stops early when the import has what it needs and gives its thread back; a full read after it gets every row', async () => {
