@@ -1,40 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../../electron/backend/index';
-import { createBackend, type Backend } from '../../../electron/backend/index';
-import { manualClock } from '../../../electron/backend/clock';
-import { DEMO_PASSWORD } from '../../../electron/backend/demo/demoOffice';
-import { START, tempDir } from '../helpers/env';
+import type { Backend, Caller } from '../../../electron/backend/index';
+import { demoOffice, type DemoOffice } from '../helpers/demo';
 
 /** The demo office shows this area with something in every state (screens and e2e rely on it). */
 describe('demo office: access requests and order-cycle approvals', () => {
+  let office: DemoOffice;
   let backend: Backend;
-  let remove: () => Promise<void>;
-  const as = async (username: string): Promise<Caller> => {
-    const caller: Caller = { sessionId: null };
-    await backend.invoke(caller, 'auth.login', { username, password: DEMO_PASSWORD });
-    return caller;
-  };
+  const as = (username: string): Promise<Caller> => office.login(username);
 
   beforeAll(async () => {
-    const dir = await tempDir();
-    remove = dir.remove;
-    backend = await createBackend({
-      dataDir: dir.dir,
-      clock: manualClock(START),
-      validateOutput: true,
-      log: { info: () => undefined, error: () => undefined },
-    });
-    await backend.invoke({ sessionId: null }, 'setup.createAdmin', {
-      username: 'admin',
-      displayName: '系统管理员',
-      password: 'Admin2026',
-      loadDemo: true,
-    });
+    office = await demoOffice();
+    backend = office.backend;
   }, 60_000);
-  afterAll(async () => {
-    await backend.close();
-    await remove();
-  });
+  afterAll(() => office.close());
 
   it('has requests of kuguan and jifen in every state, and order-cycle changes waiting and decided', async () => {
     const zhuguan = await as('zhuguan');

@@ -1,42 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '@shared/contract';
 import { COMPLAINT_STATUSES } from '@shared/schemas/complaint';
-import { createBackend, type Backend, type Caller } from '../../../electron/backend/index';
-import { manualClock } from '../../../electron/backend/clock';
-import { DEMO_PASSWORD } from '../../../electron/backend/demo/demoOffice';
-import { START, tempDir } from '../helpers/env';
+import type { Backend, Caller } from '../../../electron/backend/index';
+import { demoOffice, type DemoOffice } from '../helpers/demo';
 
 /** The demo office has complaints worth looking at: every status, some overdue, a year of months, whole timelines. */
 describe('demo office: complaints', () => {
+  let office: DemoOffice;
   let backend: Backend;
-  let remove: () => Promise<void>;
   let neiqin: Caller;
   let wangli: Caller;
 
   beforeAll(async () => {
-    const dir = await tempDir();
-    remove = dir.remove;
-    backend = await createBackend({
-      dataDir: dir.dir,
-      clock: manualClock(START),
-      validateOutput: true,
-      log: { info: () => undefined, error: () => undefined },
-    });
-    await backend.invoke({ sessionId: null }, 'setup.createAdmin', {
-      username: 'admin',
-      displayName: '系统管理员',
-      password: 'Admin2026',
-      loadDemo: true,
-    });
-    neiqin = { sessionId: null };
-    wangli = { sessionId: null };
-    await backend.invoke(neiqin, 'auth.login', { username: 'neiqin', password: DEMO_PASSWORD });
-    await backend.invoke(wangli, 'auth.login', { username: 'wangli', password: DEMO_PASSWORD });
+    office = await demoOffice();
+    backend = office.backend;
+    neiqin = await office.login('neiqin');
+    wangli = await office.login('wangli');
   }, 120_000);
-  afterAll(async () => {
-    await backend.close();
-    await remove();
-  });
+  afterAll(() => office.close());
 
   const page = (caller: Caller) =>
     backend.invoke(caller, 'complaints.query', {

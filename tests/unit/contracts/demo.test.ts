@@ -1,33 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '@shared/contract';
-import { createBackend, type Backend, type Caller } from '../../../electron/backend/index';
-import { manualClock } from '../../../electron/backend/clock';
-import { DEMO_PASSWORD } from '../../../electron/backend/demo/demoOffice';
+import type { Backend, Caller } from '../../../electron/backend/index';
 import { ROLE_RANK } from '../../../electron/backend/archiveDocs/fileIndex';
-import { START, tempDir } from '../helpers/env';
+import { demoOffice, type DemoOffice } from '../helpers/demo';
 import { allContracts } from '../helpers/contracts';
 
 /** The demo office has a contract register and paper files worth looking at (screens, e2e and screenshots use it). */
 describe('demo office: contracts and archive documents', () => {
+  let office: DemoOffice;
   let backend: Backend;
-  let remove: () => Promise<void>;
   let neiqin: Caller;
   let zhuguan: Caller;
 
   beforeAll(async () => {
-    const dir = await tempDir();
-    remove = dir.remove;
-    backend = await createBackend({ dataDir: dir.dir, clock: manualClock(START), validateOutput: true, log: { info: () => undefined, error: () => undefined } });
-    await backend.invoke({ sessionId: null }, 'setup.createAdmin', { username: 'admin', displayName: '系统管理员', password: 'Admin2026', loadDemo: true });
-    neiqin = { sessionId: null };
-    zhuguan = { sessionId: null };
-    await backend.invoke(neiqin, 'auth.login', { username: 'neiqin', password: DEMO_PASSWORD });
-    await backend.invoke(zhuguan, 'auth.login', { username: 'zhuguan', password: DEMO_PASSWORD });
+    office = await demoOffice();
+    backend = office.backend;
+    neiqin = await office.login('neiqin');
+    zhuguan = await office.login('zhuguan');
   }, 120_000);
-  afterAll(async () => {
-    await backend.close();
-    await remove();
-  });
+  afterAll(() => office.close());
 
   const call = <C extends 'contracts.query' | 'contracts.summary' | 'archiveDocs.index' | 'dashboard.today' | 'contracts.get'>(caller: Caller, channel: C, input: unknown) =>
     backend.invoke(caller, channel, input) as Promise<ChannelOutput<C>>;

@@ -1,31 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import type { Caller } from '../../../electron/backend/index';
-import { createBackend, type Backend } from '../../../electron/backend/index';
-import { manualClock } from '../../../electron/backend/clock';
-import { DEMO_PASSWORD } from '../../../electron/backend/demo/demoOffice';
+import type { Backend, Caller } from '../../../electron/backend/index';
 import type { JobRow, TargetOption, TargetRecord } from '@shared/schemas/delivery';
-import { START, tempDir } from '../helpers/env';
+import { demoOffice, type DemoOffice } from '../helpers/demo';
 
 /** The demo office shows export targets and a week of delivered exports (screens and e2e rely on it). */
 describe('demo office: export targets and jobs', () => {
+  let office: DemoOffice;
   let backend: Backend;
-  let remove: () => Promise<void>;
-  const admin: Caller = { sessionId: null };
-  const neiqin: Caller = { sessionId: null };
-  const errors: string[] = [];
+  let admin: Caller;
+  let neiqin: Caller;
 
   beforeAll(async () => {
-    const dir = await tempDir();
-    remove = dir.remove;
-    backend = await createBackend({ dataDir: dir.dir, clock: manualClock(START), validateOutput: true, log: { info: () => undefined, error: (m) => errors.push(m) } });
-    await backend.invoke(admin, 'setup.createAdmin', { username: 'admin', displayName: '系统管理员', password: 'Admin2026', loadDemo: true });
-    await backend.invoke(neiqin, 'auth.login', { username: 'neiqin', password: DEMO_PASSWORD });
+    office = await demoOffice();
+    ({ backend, admin } = office);
+    neiqin = await office.login('neiqin');
   }, 120_000);
   afterAll(async () => {
-    expect(errors).toEqual([]);
-    await backend.close();
-    await remove();
+    expect(office.errors).toEqual([]);
+    await office.close();
   });
 
   it('has a reachable department share and an unreachable finance share', async () => {

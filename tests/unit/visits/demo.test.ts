@@ -1,31 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../../electron/backend/index';
-import { createBackend, type Backend } from '../../../electron/backend/index';
-import { manualClock } from '../../../electron/backend/clock';
-import { DEMO_PASSWORD } from '../../../electron/backend/demo/demoOffice';
-import { START, tempDir } from '../helpers/env';
+import type { Backend, Caller } from '../../../electron/backend/index';
+import { demoOffice, type DemoOffice } from '../helpers/demo';
 
 /** The demo office shows visits, plans and the overdue list with realistic content (screens and e2e rely on it). */
 describe('demo office: visits, plans and contact cadence', () => {
+  let office: DemoOffice;
   let backend: Backend;
-  let remove: () => Promise<void>;
   let neiqin: Caller;
-  let loadMs = 0;
 
   beforeAll(async () => {
-    const dir = await tempDir();
-    remove = dir.remove;
-    backend = await createBackend({ dataDir: dir.dir, clock: manualClock(START), validateOutput: true, log: { info: () => undefined, error: () => undefined } });
-    const started = performance.now();
-    await backend.invoke({ sessionId: null }, 'setup.createAdmin', { username: 'admin', displayName: '系统管理员', password: 'Admin2026', loadDemo: true });
-    loadMs = performance.now() - started;
-    neiqin = { sessionId: null };
-    await backend.invoke(neiqin, 'auth.login', { username: 'neiqin', password: DEMO_PASSWORD });
+    office = await demoOffice();
+    backend = office.backend;
+    neiqin = await office.login('neiqin');
   }, 120_000);
-  afterAll(async () => {
-    await backend.close();
-    await remove();
-  });
+  afterAll(() => office.close());
 
   const call = <T>(channel: string, input: unknown) => backend.invoke(neiqin, channel, input) as Promise<T>;
 
@@ -45,7 +33,7 @@ describe('demo office: visits, plans and contact cadence', () => {
       `SELECT count(*) AS n FROM visits v WHERE v.visited_on > '2026-11-25' OR NOT EXISTS (SELECT 1 FROM visit_changes h WHERE h.visit_id = v.id)`,
     );
     expect(orphans!.n).toBe(0);
-    console.log(`demo office loaded in ${Math.round(loadMs)} ms with ${counts!.visits} visits`);
+    console.log(`demo office loaded in ${Math.round(office.loadMs)} ms with ${counts!.visits} visits`);
   });
 
   it('has plans for this month, partly done, and a closed last month mostly done', async () => {
