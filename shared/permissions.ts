@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'customers.write',
   'customers.archive',
   'customers.editCode',
+  /** 合并重复客户: only admin merges duplicates (customers.md "Access"). */
+  'customers.merge',
   'customers.approveOrderCycle',
   'customers.requestAccess',
   'customers.approveAccess',

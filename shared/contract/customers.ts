@@ -19,6 +19,7 @@ import { exportedFile, gridExportSchema, gridPageSchema, gridQuerySchema } from 
 import { customerGridColumns, customerHistoryColumns } from '../grids/customers';
 import { customerCard, customerHistorySheet } from '../schemas/printing';
 import { resourceStats, resourceStatsExportInput } from '../schemas/resourceStats';
+import { customerMergeInput, customerMergePreview, customerMergePreviewInput } from '../schemas/customerMerge';
 
 export const customerChannels = {
   'customers.query': channel({
@@ -38,6 +39,9 @@ export const customerChannels = {
   'customers.update': channel({ input: customerUpdateInput, output: customerRecord, access: 'customers.write', tx: 'write' }),
   'customers.archive': channel({ input: customerArchiveInput, output: customerRecord, access: 'customers.archive', tx: 'write' }),
   'customers.restore': channel({ input: customerArchiveInput, output: customerRecord, access: 'customers.archive', tx: 'write' }),
+  // manual: the preview shows both records, and every view of an A-class record is logged (as customers.get does).
+  'customers.mergePreview': channel({ input: customerMergePreviewInput, output: customerMergePreview, access: 'customers.merge', tx: 'manual' }),
+  'customers.merge': channel({ input: customerMergeInput, output: customerRecord, access: 'customers.merge', tx: 'write' }),
   'customers.history': channel({
     input: gridQuerySchema(customerHistoryColumns, { customerId: id }),
     output: gridPageSchema(historyRow),

@@ -11,6 +11,7 @@ import * as printText from './areas/print';
 import * as deliveryText from './areas/delivery';
 import * as backupsText from './areas/backups';
 import * as schedulesText from './areas/schedules';
+import * as customerMergeText from './areas/customerMerge';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -255,6 +256,8 @@ const en: Shape<typeof zh> = {
     errors: { cancelled: 'Export cancelled; no file was made', jobRunning: 'This export is already running' },
   },
   customers: {
+    merge: customerMergeText.en,
+    v: { mergeSame: 'A customer cannot be merged with itself' },
     title: 'Customers',
     new: 'New customer',
     editTitle: 'Edit customer: {{name}}',
@@ -304,6 +307,8 @@ const en: Shape<typeof zh> = {
       contactRemoved: 'Contact removed',
       created: 'Record created',
       restoreReason: 'Reason for restoring',
+      mergedFrom: 'Duplicate merged in',
+      mergedInto: 'Merged into',
     },
     sections: {
       basic: 'Basic information',
@@ -449,6 +454,7 @@ const en: Shape<typeof zh> = {
       update: 'Update',
       archive: 'Archive',
       restore: 'Restore',
+      merge: 'Merge',
       remove: 'Remove',
       view: 'View',
       export: 'Export',

@@ -10,6 +10,7 @@ import * as printText from './areas/print';
 import * as deliveryText from './areas/delivery';
 import * as backupsText from './areas/backups';
 import * as schedulesText from './areas/schedules';
+import * as customerMergeText from './areas/customerMerge';
 export default {
   calendar: calendarText.zh,
   visits: visitsText.zh,
@@ -224,6 +225,8 @@ export default {
     errors: { cancelled: '导出已取消，没有生成文件', jobRunning: '这项导出正在进行' },
   },
   customers: {
+    merge: customerMergeText.zh,
+    v: { mergeSame: '不能把客户与自己合并' },
     title: '客户档案',
     new: '新建客户',
     editTitle: '编辑客户：{{name}}',
@@ -273,6 +276,8 @@ export default {
       contactRemoved: '移除联系人',
       created: '新建档案',
       restoreReason: '恢复原因',
+      mergedFrom: '并入重复档案',
+      mergedInto: '已合并到',
     },
     sections: {
       basic: '基本信息',
@@ -416,6 +421,7 @@ export default {
       update: '修改',
       archive: '归档',
       restore: '恢复',
+      merge: '合并',
       remove: '移除',
       view: '查看',
       export: '导出',

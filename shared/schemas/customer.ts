@@ -184,6 +184,9 @@ export const customerRecord = z.object({
   status: z.enum(CUSTOMER_STATUSES),
   archivedAt: nullableString,
   archivedReason: nullableString,
+  /** Set on a duplicate merged into another customer (合并重复客户): that customer's id and "code name". */
+  mergedIntoId: z.int().nullable(),
+  mergedIntoLabel: nullableString,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

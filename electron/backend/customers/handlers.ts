@@ -17,6 +17,7 @@ import { nameSortKey } from './sortKey';
 import { routeOrderCycleChange } from '../access/orderCycle';
 import { checkContractRetention } from '../contracts/retention';
 import { localDate } from '@shared/dates';
+import { mergeCustomers, mergePreview } from './merge';
 
 async function editableCustomer(ctx: WriteContext, id: number, version: number): Promise<CustomerRecord> {
   const customer = await visibleCustomer(ctx.session, ctx.tx, id);
@@ -166,6 +167,9 @@ export const customerHandlers = handlers({
     checkReceivedOn(ctx, input.receivedOn);
     const current = await editableCustomer(ctx, input.id, input.version);
     if (current.status !== 'archived') throw new AppError('CONFLICT', 'errors.customer.notArchived');
+    // Its records now live under the customer it was merged into; restoring it would bring back an empty twin.
+    if (current.mergedIntoId !== null)
+      throw new AppError('CONFLICT', 'customers.merge.errors.restoreMerged', { params: { into: current.mergedIntoLabel ?? '' } });
     await ctx.tx.run(
       `UPDATE customers SET status = 'active', archived_at = NULL, archived_reason = NULL, version = version + 1, updated_at = ? WHERE id = ?`,
       [ctx.clock.now().toISOString(), current.id],
@@ -178,6 +182,18 @@ export const customerHandlers = handlers({
     ctx.afterCommit(() => ctx.events.emit('data.changed', { entity: 'customer' }));
     return (await loadCustomer(ctx.tx, current.id))!;
   },
+
+  'customers.mergePreview': async (input, ctx) => {
+    const preview = await mergePreview(ctx.session, ctx.db, input.keepId, input.duplicateId);
+    const aClass = [preview.keep, preview.duplicate].filter((side) => side.abcClass === 'A');
+    if (aClass.length > 0)
+      await ctx.write(async (w) => {
+        for (const side of aClass)
+          await w.audit({ action: 'view', entity: 'customer', entityId: side.id, summary: { code: side.code, name: side.name } });
+      });
+    return preview;
+  },
+  'customers.merge': async (input, ctx) => mergeCustomers(ctx, input),
 
   'customers.history': async (input, ctx) => {
     await visibleCustomer(ctx.session, ctx.db, input.customerId);

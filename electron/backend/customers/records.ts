@@ -16,6 +16,8 @@ export const customerSelect = [
   'c.status AS status',
   'c.archived_at AS archivedAt',
   'c.archived_reason AS archivedReason',
+  'c.merged_into_id AS mergedIntoId',
+  `(SELECT m.code || ' ' || m.name FROM customers m WHERE m.id = c.merged_into_id) AS mergedIntoLabel`,
   'c.created_at AS createdAt',
   'c.updated_at AS updatedAt',
 ].join(', ');

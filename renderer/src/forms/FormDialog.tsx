@@ -15,6 +15,8 @@ interface Props {
   testIds: { save?: string; form?: string };
   /** The OK button in red: the step cannot be taken back (作废, 移除). */
   danger?: boolean;
+  /** The OK button greyed out: the step cannot be taken yet (what it needs is still loading, or the form says why not). */
+  okDisabled?: boolean;
   /** A line above the form saying what the step does. */
   intro?: string;
   /** Distance from the top of the window, for a tall form that would not fit at the usual 100px (a visit). */
@@ -32,7 +34,7 @@ export function FormDialog(props: Props) {
       style={props.top === undefined ? undefined : { top: props.top }}
       title={props.title}
       okText={props.okText}
-      okButtonProps={{ danger: props.danger, 'data-testid': props.testIds.save } as never}
+      okButtonProps={{ danger: props.danger, disabled: props.okDisabled, 'data-testid': props.testIds.save } as never}
       confirmLoading={busy}
       onOk={submit}
       onCancel={props.onCancel}

@@ -80,6 +80,21 @@ export const SAMPLES: { [C in SampledChannel]: (f: SampleFixture) => Promise<Cha
     const c = await freshCustomer(f);
     return { id: c.id, version: c.version, reason: '客户停业', receivedOn: today(f.env) };
   },
+  'customers.mergePreview': async (f) => {
+    const [keep, duplicate] = [await freshCustomer(f), await freshCustomer(f)];
+    return { keepId: keep.id, duplicateId: duplicate.id };
+  },
+  'customers.merge': async (f) => {
+    const [keep, duplicate] = [await freshCustomer(f), await freshCustomer(f)];
+    return {
+      keepId: keep.id,
+      keepVersion: keep.version,
+      duplicateId: duplicate.id,
+      duplicateVersion: duplicate.version,
+      reason: '同一客户录了两次',
+      receivedOn: today(f.env),
+    };
+  },
   'customers.restore': async (f) => {
     const c = await freshCustomer(f);
     const archived = await f.env.call(f.boss.caller, 'customers.archive', {

@@ -12,6 +12,7 @@ import importLog from './011_import_log';
 import delivery from './012_delivery';
 import schedules from './013_schedules';
 import deliveryClosing from './014_delivery_closing';
+import customerMerge from './015_customer_merge';
 import type { Connection } from '../connection';
 
 export interface Migration {
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 12, name: 'delivery', sql: delivery },
   { id: 13, name: 'schedules', sql: schedules },
   { id: 14, name: 'delivery_closing', sql: deliveryClosing },
+  { id: 15, name: 'customer_merge', sql: customerMerge },
 ];

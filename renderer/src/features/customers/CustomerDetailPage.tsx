@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, InboxOutlined, MergeCellsOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '@shared/schemas/customer';
@@ -14,6 +14,7 @@ import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { PrintButton } from '../../print/PrintButton';
 import { ReasonModal } from './ReasonModal';
+import { MergeModal } from './MergeModal';
 import { PendingOrderCycleNotice } from '../access/PendingOrderCycleNotice';
 import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
 import { ArchiveDocsPanel } from '../archiveDocs/ArchiveDocsPanel';
@@ -31,6 +32,7 @@ export function CustomerDetailPage() {
   const [error, setError] = useState<{ notFound: boolean; text: string } | null>(null);
   const [editing, setEditing] = useState(false);
   const [reasonFor, setReasonFor] = useState<'archive' | 'restore' | null>(null);
+  const [merging, setMerging] = useState(false);
 
   const load = useCallback(() => {
     call('customers.get', { id: Number(id) })
@@ -74,7 +76,12 @@ export function CustomerDetailPage() {
               {t('customers.archive')}
             </Button>
           )}
-          {!active && can('customers.archive') && (
+          {active && can('customers.merge') && (
+            <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-customer">
+              {t('customers.merge.button')}
+            </Button>
+          )}
+          {!active && c.mergedIntoId === null && can('customers.archive') && (
             <Button icon={<RollbackOutlined />} onClick={() => setReasonFor('restore')} data-testid="restore-customer">
               {t('customers.restore')}
             </Button>
@@ -82,6 +89,19 @@ export function CustomerDetailPage() {
         </Space>
       </div>
       {c.abcClass === 'A' && <Alert type="warning" showIcon message={t('customers.aClassNotice')} />}
+      {c.mergedIntoId !== null && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="customer-merged-notice"
+          message={t('customers.merge.mergedNotice', { into: c.mergedIntoLabel })}
+          action={
+            <Button size="small" onClick={() => void navigate(`/customers/${c.mergedIntoId}`)} data-testid="open-merged-into">
+              {t('customers.merge.openMerged')}
+            </Button>
+          }
+        />
+      )}
       <PendingOrderCycleNotice customerId={c.id} />
       <Card size="small">
         <Tabs
@@ -107,6 +127,17 @@ export function CustomerDetailPage() {
           onClose={() => setEditing(false)}
           onSaved={() => {
             setEditing(false);
+            load();
+          }}
+        />
+      )}
+      {merging && (
+        <MergeModal
+          keep={c}
+          onClose={() => setMerging(false)}
+          onMerged={(duplicate) => {
+            setMerging(false);
+            void message.success(t('customers.merge.done', { duplicate }));
             load();
           }}
         />

@@ -10,7 +10,7 @@ const ENUM_FIELDS: Record<string, string> = {
   infoSource: 'infoSource',
   creditRating: 'creditRating',
 };
-const SPECIAL = new Set(['created', 'contactAdded', 'contactRemoved', 'restoreReason', 'archivedReason']);
+const SPECIAL = new Set(['created', 'contactAdded', 'contactRemoved', 'restoreReason', 'archivedReason', 'mergedFrom', 'mergedInto']);
 
 /** The name of a changed item as the history shows it. */
 export function changeFieldLabel(t: TFunction, entity: 'customer' | 'contact', field: string): string {
