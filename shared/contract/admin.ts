@@ -4,6 +4,8 @@ import { empty, ok } from '../schemas/common';
 import {
   auditRow,
   codeListEntry,
+  codeListReviewInput,
+  codeListReviewStatus,
   codeListSaveInput,
   doctorReport,
   settingsRecord,
@@ -38,6 +40,8 @@ export const adminChannels = {
   'staff.update': channel({ input: staffUpdateInput, output: staffRecord, access: 'staff.manage', tx: 'write' }),
   'codeLists.list': channel({ input: empty, output: z.array(codeListEntry), access: 'authenticated', tx: 'read' }),
   'codeLists.save': channel({ input: codeListSaveInput, output: codeListEntry, access: 'codeLists.manage', tx: 'write' }),
+  'codeLists.reviewStatus': channel({ input: empty, output: codeListReviewStatus, access: 'codeLists.manage', tx: 'read' }),
+  'codeLists.markReviewed': channel({ input: codeListReviewInput, output: codeListReviewStatus, access: 'codeLists.manage', tx: 'write' }),
   'audit.query': channel({
     input: gridQuerySchema(auditGridColumns),
     output: gridPageSchema(auditRow),

@@ -89,3 +89,24 @@ export const doctorReport = z.object({
   checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
 });
 export type DoctorReport = z.output<typeof doctorReport>;
+
+/** 代码表季度复核: one review per quarter, recorded by an admin after going through the lists. */
+export const codeListReview = z.object({
+  quarter: z.string(),
+  reviewedAt: z.string(),
+  userName: z.string(),
+  notes: z.string().nullable(),
+});
+export type CodeListReview = z.output<typeof codeListReview>;
+
+export const codeListReviewStatus = z.object({
+  /** The quarter today falls in, `2026-Q4`. */
+  quarter: z.string(),
+  /** This quarter's review, once recorded. */
+  current: codeListReview.nullable(),
+  /** The latest review of an earlier quarter. */
+  previous: codeListReview.nullable(),
+});
+export type CodeListReviewStatus = z.output<typeof codeListReviewStatus>;
+
+export const codeListReviewInput = z.object({ notes: optionalText(200) }).strict();

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const SCRIPTS = ['take', 'calendar', 'visits', 'complaints', 'contracts', 'access', 'imports', 'delivery', 'backups', 'schedules', 'customer-merge'];
+const SCRIPTS = ['take', 'calendar', 'visits', 'complaints', 'contracts', 'access', 'imports', 'delivery', 'backups', 'schedules', 'customer-merge', 'code-lists'];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? SCRIPTS.filter((s) => wanted.includes(s)) : SCRIPTS;

@@ -1,6 +1,8 @@
 import { AppError } from '@shared/errors';
 import type { CodeListEntry } from '@shared/schemas/admin';
+import { localDate } from '@shared/dates';
 import { handlers } from '../registry';
+import { markReviewed, reviewStatus } from './review';
 
 const select = 'SELECT id, list, code, label, active, sort_order AS sortOrder FROM code_list_entries';
 const toEntry = (raw: Record<string, unknown>) => ({ ...(raw as unknown as CodeListEntry), active: raw.active === 1 });
@@ -29,4 +31,7 @@ export const codeListHandlers = handlers({
     await ctx.audit({ action: 'update', entity: 'codeList', entityId: input.id, summary: { before: toEntry(before), after: input } });
     return toEntry((await ctx.tx.get<Record<string, unknown>>(`${select} WHERE id = ?`, [input.id]))!);
   },
+
+  'codeLists.reviewStatus': async (_input, ctx) => reviewStatus(ctx.db, localDate(ctx.clock.now())),
+  'codeLists.markReviewed': async (input, ctx) => markReviewed(ctx, input.notes ?? null),
 });

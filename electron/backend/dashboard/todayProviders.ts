@@ -8,6 +8,7 @@ import { contractsToday } from '../contracts/today';
 import { overdueContactsToday } from '../visits/todayProvider';
 import { deliveryToday } from '../delivery/today';
 import { schedulesToday } from '../schedules/today';
+import { codeListReviewToday } from '../codeLists/review';
 
 /**
  * Every area's "today" provider, in the order the dashboard lists them. Add an area's provider here (import its
@@ -32,3 +33,4 @@ registerTodayProvider(contractsToday);
 registerTodayProvider(overdueContactsToday);
 registerTodayProvider(deliveryToday);
 registerTodayProvider(schedulesToday);
+registerTodayProvider(codeListReviewToday);

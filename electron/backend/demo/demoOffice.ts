@@ -15,6 +15,7 @@ import { demoVisits } from './visits';
 import { demoContracts } from './contracts';
 import { demoDelivery } from './delivery';
 import { demoImports } from './imports';
+import { demoCodeListReview } from './codeListReview';
 
 export const DEMO_PASSWORD = 'Demo2026';
 export const DEMO_CUSTOMERS = 2000;
@@ -67,6 +68,7 @@ export async function loadDemoOffice(ctx: ManualContext, session: Session, optio
     await demoContracts(w.tx, now);
     await demoDelivery(w.tx, now, ctx.dataDir);
     await demoImports(w.tx, now);
+    await demoCodeListReview(w.tx, now, { userId: session.userId, userName: session.displayName });
     await w.audit({
       action: 'demo',
       entity: 'system',

@@ -138,6 +138,9 @@ export const SAMPLES: { [C in SampledChannel]: (f: SampleFixture) => Promise<Cha
   'staff.update': async (f) => ({ id: f.staffId, changes: { position: `职位${next()}` } }),
   'codeLists.list': async () => ({}),
   'codeLists.save': async () => ({ list: 'region', code: `r${next()}`, label: `片区${n}` }),
+  'codeLists.reviewStatus': async () => ({}),
+  // Only admin may, once a quarter: the walk calls it once.
+  'codeLists.markReviewed': async () => ({ notes: '四个代码表已逐项核对，停用两个旧业态' }),
   'audit.query': async () => ({ startRow: 0, endRow: 20 }),
   'audit.export': async () => ({ view: {}, columns: ['at', 'action', 'summary'], format: 'csv' }),
   'prefs.get': async () => ({ key: 'grid.customers' }),

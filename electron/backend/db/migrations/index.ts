@@ -13,6 +13,7 @@ import delivery from './012_delivery';
 import schedules from './013_schedules';
 import deliveryClosing from './014_delivery_closing';
 import customerMerge from './015_customer_merge';
+import codeListReviews from './016_code_list_reviews';
 import type { Connection } from '../connection';
 
 export interface Migration {
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 13, name: 'schedules', sql: schedules },
   { id: 14, name: 'delivery_closing', sql: deliveryClosing },
   { id: 15, name: 'customer_merge', sql: customerMerge },
+  { id: 16, name: 'code_list_reviews', sql: codeListReviews },
 ];

@@ -9,6 +9,7 @@ import type { CodeListEntry } from '@shared/schemas/admin';
 import { call } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../forms/zodRule';
 import { gridLocaleText, gridTheme } from '../../grid/agGrid';
+import { CodeListReviewCard } from './CodeListReviewCard';
 
 function EntryForm({ list, entry, onClose, onSaved }: { list: CodeListName; entry?: CodeListEntry; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -91,6 +92,7 @@ export function CodeListsPage() {
           {t('codeLists.new')}
         </Button>
       </div>
+      <CodeListReviewCard />
       <Card size="small">
         <Tabs activeKey={list} onChange={(k) => setList(k as CodeListName)} items={CODE_LISTS.map((l) => ({ key: l, label: t(`enums.codeList.${l}`) }))} />
         <AgGridReact<CodeListEntry>
