@@ -80,6 +80,13 @@ runScreenshots(async ({ page }) => {
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('tab', { name: /联系人/ }).click();
   await shot('kept-contacts');
+  // A moved call: its own 修改记录 says which customer it was filed under before.
+  await page.getByRole('tab', { name: '拜访记录' }).click();
+  await page.getByTestId('customer-visit-grid').locator('.ag-row', { hasText: '郑晓燕' }).first().dblclick();
+  await page.getByRole('dialog').getByText(duplicateCode).waitFor();
+  await shot('moved-visit', page.getByRole('dialog'));
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
 
   await page.evaluate((id) => {
     window.location.hash = `#/customers/${id}`;

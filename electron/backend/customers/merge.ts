@@ -7,13 +7,15 @@ import type { Reader } from '../db/connection';
 import type { Tx } from '../db/writeQueue';
 import { checkReceivedOn, recordChanges } from './history';
 import { loadCustomer, visibleCustomer } from './records';
+import { recordMovedRecords } from './mergeTrail';
 
 /**
  * 合并重复客户 (customers.md "Access": only admin merges duplicates). The kept customer's record stays as it is;
  * everything filed under the duplicate — contacts, visits, plan lines, contracts, complaints, paper documents —
  * moves to it, and the duplicate is archived with a pointer to the kept one. Nothing is deleted except a plan line
- * that would plan the same person's visit to the same customer twice in a month. The duplicate's change history,
- * access requests and A-class view log stay with it: they are what happened to that record.
+ * that would plan the same person's visit to the same customer twice in a month. Each moved visit, contract and
+ * complaint says so in its own history (mergeTrail.ts). The duplicate's change history, access requests and A-class
+ * view log stay with it: they are what happened to that record.
  */
 
 /** How each tab counts what would move (removed contacts and documents move too, but are not counted). */
@@ -102,6 +104,8 @@ export async function mergeCustomers(ctx: WriteContext, input: CustomerMergeInpu
 
   const moved = (await side(ctx.tx, duplicate)).counts;
   const now = ctx.clock.now().toISOString();
+  const label = (c: CustomerRecord) => `${c.code} ${c.name}`;
+  await recordMovedRecords(ctx, duplicate.id, label(duplicate), label(keep));
   const from = [keep.id, duplicate.id];
   await ctx.tx.run('UPDATE contacts SET customer_id = ? WHERE customer_id = ?', from);
   // Moving a visit, a contract or a complaint is a change of it: an edit form still open on it must reload.
@@ -128,7 +132,6 @@ export async function mergeCustomers(ctx: WriteContext, input: CustomerMergeInpu
   );
   await ctx.tx.run('UPDATE customers SET version = version + 1, updated_at = ? WHERE id = ?', [now, keep.id]);
 
-  const label = (c: CustomerRecord) => `${c.code} ${c.name}`;
   const customerLine = (c: CustomerRecord, field: string, oldValue: unknown, newValue: unknown) => ({
     entity: 'customer' as const,
     entityId: c.id,

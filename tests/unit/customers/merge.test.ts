@@ -285,6 +285,28 @@ describe('merging moves everything filed under the duplicate to the kept custome
       '3:乙二',
     ]);
   });
+
+  it("says in each moved visit's, contract's and complaint's own history that its customer changed", async () => {
+    const admin = env.admin.caller;
+    const K = (await newCustomer(env, admin, zhang, { code: 'KEEP-T', name: '台州新华副食品有限公司' })).customer;
+    const D = (await newCustomer(env, admin, zhang, { code: 'DUP-T', name: '台州新华副食品' })).customer;
+    const visit = await env.call(admin, 'visits.create', { customerId: D.id, visit: visitValues(env, zhang) });
+    const contract = await createContract(env, admin, contractValues(D.id));
+    const complaint = await env.call(admin, 'complaints.create', complaintValues(env, D.id, zhang));
+
+    await env.call(admin, 'customers.merge', mergeInput(env, await customerOf(env, admin, K.id), await customerOf(env, admin, D.id)));
+    const [from, to] = ['DUP-T 台州新华副食品', 'KEEP-T 台州新华副食品有限公司'];
+    expect((await env.call(admin, 'visits.get', { id: visit.id })).changes.at(-1)).toMatchObject({ field: 'customerName', oldValue: from, newValue: to });
+    // 合同履历 lists the newest first.
+    expect((await env.call(admin, 'contracts.get', { id: contract.contract.id })).events[0]).toMatchObject({
+      action: 'updated',
+      field: 'customerName',
+      oldValue: from,
+      newValue: to,
+    });
+    const events = (await env.call(admin, 'complaints.get', { id: complaint.complaint.id })).events;
+    expect(events.at(-1)).toMatchObject({ action: 'edited', statusAfter: complaint.complaint.status, detail: { customer: [from, to] } });
+  });
 });
 
 describe('a merge that cannot be done is refused and changes nothing; the preview lists why', () => {
