@@ -61,7 +61,11 @@ test('a visit recorded on the customer page, with a contact on file, shows in th
   await expect(form.getByText(`${FIRST.code} ${FIRST.name}`)).toBeVisible();
   // The staff member defaults to the customer's manager.
   await expect(form.locator('.ant-select').filter({ hasText: manager })).toBeVisible();
+  await chooseChannel(page, '电话');
+  await expect(form.getByTestId('whom-to-visit')).toHaveCount(0);
   await chooseChannel(page, '走访');
+  // 分级维护: whom a 走访 to a B-class customer should meet.
+  await expect(form.getByTestId('whom-to-visit')).toHaveText('B 类客户应拜访营销总监及以上');
   // Bad input first: nothing typed → the form says what is missing and nothing is saved.
   await page.getByTestId('save-visit').click();
   await expect(fieldError(form, '拜访目的')).toHaveText('必填');
@@ -138,6 +142,7 @@ test('plan vs actual: a plan line is done once its staff member has visited the 
   await page.getByTestId('new-visit').click();
   await chooseOption(page, visitForm(page).getByLabel('客户', { exact: true }), SECOND.code);
   await chooseChannel(page, '走访');
+  await expect(visitForm(page).getByTestId('whom-to-visit')).toContainText(/^[ABC] 类客户应拜访/);
   await fillAndSaveVisit(page, { contact: '店长', purpose: '新品推介与陈列检查', content: '现场查看陈列，价格执行到位。' });
   await navigate(page, '月度拜访计划');
   await expect(summaryRow(page, staffName).locator('[col-id="done"]')).toHaveText(String(done + 2));

@@ -25,6 +25,8 @@ export const zh = {
   chooseCustomer: '输入客户名称、编号或电话查找',
   significantHelp: '勾选后作为重要信息报部门负责人',
   contactHelp: '可从客户联系人中选择，也可直接填写姓名',
+  // customers.md 分级维护: whom a visit (走访) should meet, by class.
+  whomToVisit: { A: 'A 类客户应拜访高层领导', B: 'B 类客户应拜访营销总监及以上', C: 'C 类客户应拜访营销部门经理或营销总监' },
   allStaff: '全部员工',
   allChannels: '全部方式',
   dateRange: '拜访日期',
@@ -208,6 +210,7 @@ export const en: Shape<typeof zh> = {
   chooseCustomer: 'Type a customer name, code or phone',
   significantHelp: 'Tick to report it to the department head as significant information',
   contactHelp: 'Pick one of the customer\'s contacts or type a name',
+  whomToVisit: { A: 'Class A: meet top leadership', B: 'Class B: meet the marketing director or above', C: 'Class C: meet a marketing manager or director' },
   allStaff: 'All staff',
   allChannels: 'All channels',
   dateRange: 'Visit date',

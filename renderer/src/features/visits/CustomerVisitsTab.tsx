@@ -42,7 +42,7 @@ export function CustomerVisitsTab({ customer, editable }: { customer: CustomerRe
       />
       {recording && (
         <VisitForm
-          customer={{ id: customer.id, code: customer.code, name: customer.name, managerStaffId: customer.managerStaffId }}
+          customer={{ id: customer.id, code: customer.code, name: customer.name, managerStaffId: customer.managerStaffId, abcClass: customer.abcClass }}
           staff={staff}
           onClose={() => setRecording(false)}
           onSaved={() => {

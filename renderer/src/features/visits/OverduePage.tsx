@@ -73,7 +73,7 @@ export function OverduePage() {
                     size="small"
                     icon={<PhoneOutlined />}
                     data-testid="record-contact"
-                    onClick={() => setRecording({ id: p.data!.id, code: p.data!.code, name: p.data!.name, managerStaffId: p.data!.managerStaffId })}
+                    onClick={() => setRecording({ id: p.data!.id, code: p.data!.code, name: p.data!.name, managerStaffId: p.data!.managerStaffId, abcClass: p.data!.abcClass })}
                   >
                     {t('visits.overdue.record')}
                   </Button>

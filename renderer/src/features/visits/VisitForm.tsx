@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { AutoComplete, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { ContactRecord } from '@shared/schemas/customer';
+import type { AbcClass, ContactRecord } from '@shared/schemas/customer';
 import { VISIT_CHANNELS, visitFields, type VisitInput, type VisitRecord } from '@shared/schemas/visits';
 import { call } from '../../api/client';
 import { zodRule } from '../../forms/zodRule';
@@ -18,6 +18,7 @@ export interface VisitCustomer {
   code: string;
   name: string;
   managerStaffId: number;
+  abcClass: AbcClass;
 }
 
 type Values = Omit<VisitInput, 'visitedOn'> & { visitedOn: Dayjs; customerId?: number };
@@ -37,6 +38,7 @@ export function VisitForm(props: {
   const { t } = useTranslation();
   const [customerId, setCustomerId] = useState<number | undefined>(props.visit?.customerId ?? props.customer?.id);
   const [contacts, setContacts] = useState<ContactRecord[]>([]);
+  const [abcClass, setAbcClass] = useState<AbcClass | undefined>(props.visit?.abcClass ?? props.customer?.abcClass);
   const editing = props.visit;
 
   // Every field is in view, so a refusal the backend pins on a field (visit.content, changes.purpose …) needs no error line.
@@ -69,6 +71,7 @@ export function VisitForm(props: {
       props.onSaved(saved);
     },
   });
+  const channel = Form.useWatch('channel', form);
 
   useEffect(() => {
     if (customerId === undefined) return;
@@ -109,7 +112,13 @@ export function VisitForm(props: {
           </Typography.Paragraph>
         ) : (
           <Form.Item name="customerId" label={t('visits.customer')} rules={[{ required: true, message: t('v.required') }]} required>
-            <CustomerPicker autoFocus onChange={(id) => setCustomerId(id)} />
+            <CustomerPicker
+              autoFocus
+              onChange={(id, hit) => {
+                setCustomerId(id);
+                setAbcClass(hit.abcClass);
+              }}
+            />
           </Form.Item>
         )}
         <Row gutter={12}>
@@ -138,7 +147,14 @@ export function VisitForm(props: {
             <Form.Item name="contactId" hidden>
               <Input />
             </Form.Item>
-            <Form.Item name="contactName" label={t('visits.fields.contactName')} tooltip={t('visits.contactHelp')} rules={[rule('contactName')]} required>
+            <Form.Item
+              name="contactName"
+              label={t('visits.fields.contactName')}
+              tooltip={t('visits.contactHelp')}
+              rules={[rule('contactName')]}
+              required
+              extra={channel === 'visit' && abcClass ? <span data-testid="whom-to-visit">{t(`visits.whomToVisit.${abcClass}`)}</span> : undefined}
+            >
               <AutoComplete
                 options={contactOptions}
                 filterOption={(input, option) => (option?.value ?? '').includes(input)}
