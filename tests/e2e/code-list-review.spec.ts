@@ -41,3 +41,33 @@ test('the admin is reminded of the quarterly review, records it on 代码表, an
   await expect(page.locator('[data-testid^="today-"]').or(page.getByText('今天没有待办提醒')).first()).toBeVisible();
   await expect(reminder).toHaveCount(0);
 });
+
+test('the admin adds a 业态 code, a taken or malformed code is refused on its field, and a label is edited', async ({ page, host }) => {
+  await signInAdmin(page, host);
+  await page.getByRole('menuitem', { name: '代码表' }).click();
+  await page.getByRole('tab', { name: '业态' }).click();
+  const grid = page.locator('.ag-root');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+
+  await page.getByRole('button', { name: '新增代码' }).click();
+  const form = page.getByTestId('code-form');
+  await form.getByLabel('代码', { exact: true }).fill('社区');
+  await form.getByLabel('名称').fill('社区团购');
+  await page.getByTestId('save-code').click();
+  await expect(fieldError(form, '代码')).not.toHaveCount(0);
+  await form.getByLabel('代码', { exact: true }).fill('supermarket');
+  await page.getByTestId('save-code').click();
+  await expect(fieldError(form, '代码')).toHaveText('代码 supermarket 已存在');
+  await form.getByLabel('代码', { exact: true }).fill('community');
+  await page.getByTestId('save-code').click();
+  await expect(form).toBeHidden();
+  const row = grid.locator('.ag-row', { hasText: 'community' });
+  await expect(row).toContainText('社区团购');
+
+  await row.getByRole('button', { name: '编辑' }).click();
+  await expect(form.getByLabel('代码', { exact: true })).toBeDisabled();
+  await form.getByLabel('名称').fill('社区团购（团长）');
+  await page.getByTestId('save-code').click();
+  await expect(form).toBeHidden();
+  await expect(row).toContainText('社区团购（团长）');
+});

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Switch, Tabs, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Switch, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
@@ -7,31 +7,31 @@ import { useTranslation } from 'react-i18next';
 import { CODE_LISTS, type CodeListName } from '@shared/schemas/customer';
 import type { CodeListEntry } from '@shared/schemas/admin';
 import { call } from '../../api/client';
-import { applyFieldErrors, errorText } from '../../forms/zodRule';
+import { useDrawerForm } from '../../forms/useDrawerForm';
+import { FormDialog } from '../../forms/FormDialog';
 import { gridLocaleText, gridTheme } from '../../grid/agGrid';
 import { CodeListReviewCard } from './CodeListReviewCard';
 
+/** 新增代码 / 编辑: one entry of a list; the code of an entry in use never changes. */
 function EntryForm({ list, entry, onClose, onSaved }: { list: CodeListName; entry?: CodeListEntry; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ code: string; label: string; active: boolean; sortOrder: number }>();
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    let v;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return; // the fields show what is wrong
-    }
-    try {
+  const { form, frame } = useDrawerForm<{ code: string; label: string; active: boolean; sortOrder: number | null }>({
+    errorLine: 'unmarked',
+    onClose,
+    save: async (v) => {
       await call('codeLists.save', { id: entry?.id, list, code: v.code, label: v.label, active: v.active, sortOrder: v.sortOrder ?? 0 });
       onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err, t)) setError(errorText(err, t));
-    }
-  };
+    },
+  });
   return (
-    <Modal open title={`${t(`enums.codeList.${list}`)} · ${entry ? t('common.edit') : t('codeLists.new')}`} okText={t('common.save')} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+    <FormDialog
+      title={`${t(`enums.codeList.${list}`)} · ${entry ? t('common.edit') : t('codeLists.new')}`}
+      width={520}
+      okText={t('common.save')}
+      frame={frame}
+      onCancel={frame.close}
+      testIds={{ save: 'save-code', form: 'code-form' }}
+    >
       <Form form={form} layout="vertical" initialValues={entry ?? { active: true, sortOrder: 0 }}>
         <Form.Item name="code" label={t('codeLists.fields.code')} rules={[{ required: true, message: t('v.required') }, { pattern: /^[A-Za-z0-9_-]+$/, message: t('v.customerCode') }]}>
           <Input disabled={Boolean(entry)} maxLength={40} />
@@ -46,7 +46,7 @@ function EntryForm({ list, entry, onClose, onSaved }: { list: CodeListName; entr
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
