@@ -1,6 +1,6 @@
 /**
  * Screenshots of 代码表 and its quarterly review with the demo office, zh-CN: docs/screenshots/code-lists-*.png —
- * the admin's dashboard reminder, the page while the quarter is not reviewed, the review dialog, and the page after.
+ * the admin's dashboard reminder, the page while the quarter is not reviewed, the review dialog, the page after, and a new code being entered.
  * Run after a build:
  *   flock /tmp/neiqin-e2e.lock sh -c 'npx electron-vite build && npx tsx tests/screenshots/code-lists.ts'
  */
@@ -22,4 +22,8 @@ runScreenshots(async ({ page }) => {
   await page.getByTestId('review-ok').click();
   await page.getByTestId('review-form').waitFor({ state: 'detached' });
   await shot('reviewed');
+  await page.getByRole('button', { name: '新增代码' }).click();
+  await page.getByTestId('code-form').getByLabel('代码', { exact: true }).fill('community');
+  await page.getByTestId('code-form').getByLabel('名称').fill('社区团购');
+  await shot('entry', page.getByRole('dialog'));
 });
