@@ -53,7 +53,6 @@ export function JobsPage() {
       numberColumn('id', t('delivery.jobs.fields.id'), { width: 80 }),
       dateColumn('createdAt', t('delivery.jobs.fields.createdAt'), 'instant', { width: 140 }),
       textColumn('register', t('delivery.jobs.fields.register'), { width: 120 }),
-      textColumn('fileName', t('delivery.jobs.fields.fileName'), { width: 240, tooltipField: 'fileName' }),
       setColumn('state', t('delivery.jobs.fields.state'), JOB_STATES.map((s) => ({ value: s, label: t(`delivery.jobStates.${s}`) })), {
         width: 130,
         cellRenderer: (p: { data?: JobRow }) => p.data && <JobStateTag state={p.data.state} />,
@@ -91,6 +90,8 @@ export function JobsPage() {
           );
         },
       }),
+      // After 状态 and 原因, so a job that did not arrive says why without scrolling (the name has its tooltip).
+      textColumn('fileName', t('delivery.jobs.fields.fileName'), { width: 240, tooltipField: 'fileName' }),
       textColumn('targetName', t('delivery.jobs.fields.targetName'), { width: 120 }),
       numberColumn('attempts', t('delivery.jobs.fields.attempts'), { width: 100 }),
       dateColumn('nextAttemptAt', t('delivery.jobs.fields.nextAttemptAt'), 'instant', { width: 150 }),
