@@ -236,7 +236,9 @@ export function checkRow(raw: RawRow, ctx: RowCheckContext): { plan: RowPlan | n
     return { plan: null, problems };
   }
   if (current.status === 'archived') {
-    problem('code', 'imports.problems.archived', { code: current.code });
+    // A merged duplicate cannot be restored: the row belongs under the customer it went into.
+    if (current.mergedIntoLabel) problem('code', 'imports.problems.merged', { code: current.code, into: current.mergedIntoLabel });
+    else problem('code', 'imports.problems.archived', { code: current.code });
     return { plan: null, problems };
   }
   // The file matches on the code; it never renames one (only admin edits codes, in the form).

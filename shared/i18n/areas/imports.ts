@@ -109,6 +109,7 @@ export const zh = {
     codeExists: '客户编号 {{code}} 已存在（本次选择只新增客户）',
     codeNotVisible: '客户编号 {{code}} 已被占用，您无权修改该客户',
     archived: '客户 {{code}} 已归档，不能通过导入修改；如需修改请先恢复在册',
+    merged: '客户 {{code}} 已合并到 {{into}}，请改用该客户的编号',
   },
   errors: {
     empty: '文件是空的，没有任何内容',
@@ -284,6 +285,7 @@ export const en: Shape<typeof zh> = {
     codeExists: 'customer code {{code}} already exists (this import only adds new customers)',
     codeNotVisible: 'customer code {{code}} is taken by a customer you may not change',
     archived: 'customer {{code}} is archived and cannot be changed by an import; restore it first',
+    merged: 'customer {{code}} was merged into {{into}}; use that customer\'s code',
   },
   errors: {
     empty: 'The file is empty',

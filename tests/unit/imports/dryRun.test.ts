@@ -13,13 +13,14 @@ describe('checking an import file (dry run)', () => {
   let clerk: TestUser;
   let plainClerk: TestUser;
   let staffNo: string;
+  let staffId: number;
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
   beforeAll(async () => {
     env = await freshBackend();
     clerk = await env.createUser({ roles: ['clerk'], projectStaff: true });
     plainClerk = await env.createUser({ roles: ['clerk'], projectStaff: false });
-    const staffId = await env.createStaff({ employeeNo: 'KM001', name: '王建国' });
+    staffId = await env.createStaff({ employeeNo: 'KM001', name: '王建国' });
     await env.createStaff({ employeeNo: 'KM002', name: '李娜' });
     await env.createStaff({ employeeNo: 'KM003', name: '李娜' });
     staffNo = await employeeNo(env, staffId);
@@ -171,6 +172,30 @@ describe('checking an import file (dry run)', () => {
     ]);
     // With 项目专职 the same rows pass.
     expect((await check(clerk, [['NEW-A', '新甲类', 'A', staffNo, date('2026-11-20'), null, null, null, null]])).problems).toEqual([]);
+  });
+
+  it('refuses rows for an archived customer, and names the customer a merged duplicate went into', async () => {
+    const make = async (code: string, name: string) => (await createCustomer(env, clerk.caller, customerValues(staffId, { code, name, abcClass: 'B' }))).customer;
+    const gone = await make('GONE-1', '已停业客户');
+    await env.call(clerk.caller, 'customers.archive', { id: gone.id, version: gone.version, reason: '停业', receivedOn: '2026-11-25' });
+    const keep = await make('KEPT-1', '宁波保留客户有限公司');
+    const duplicate = await make('DUP-1', '宁波保留客户');
+    await env.call(env.admin.caller, 'customers.merge', {
+      keepId: keep.id,
+      keepVersion: keep.version,
+      duplicateId: duplicate.id,
+      duplicateVersion: duplicate.version,
+      reason: '重复建档',
+      receivedOn: '2026-11-25',
+    });
+    const { problems } = await check(clerk, [
+      ['GONE-1', '已停业客户', 'B', staffNo, date('2026-11-20'), null, null, null, null],
+      ['DUP-1', '宁波保留客户', 'B', staffNo, date('2026-11-20'), null, null, null, null],
+    ]);
+    expect(problems.map((p) => [p.row, p.key, p.params])).toEqual([
+      [2, 'imports.problems.archived', { code: 'GONE-1' }],
+      [3, 'imports.problems.merged', { code: 'DUP-1', into: 'KEPT-1 宁波保留客户有限公司' }],
+    ]);
   });
 
   it('in "only add new customers" mode a code on file is a problem', async () => {
