@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { signInDemo } from './support/app';
+import { pickOption, signInDemo } from './support/app';
 import { createCustomer, gotoCustomer, openTab } from './support/customers';
 import { downloadSheetPdf, pdfInfo, pdfText, squeeze } from './support/pdf';
 
@@ -40,8 +40,7 @@ async function register(page: Page, doc: Doc): Promise<void> {
 
 /** Opens an antd Select and clicks the option whose text matches (no typing: these selects do not search). */
 async function chooseSelect(page: Page, select: Locator, text: RegExp | string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  await pickOption(page, select, text);
 }
 
 /** The panel's rows as "件号 类别 题名 页号", in display order. */

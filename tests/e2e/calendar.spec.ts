@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { navigate, rowCount, signInAdmin, typeDate } from './support/app';
+import { navigate, pickOption, rowCount, signInAdmin, typeDate } from './support/app';
 import { Grid } from './support/grid';
 
 /** calendar.md — the admin keeps the working-day calendar: add, edit, import; the December reminder. */
@@ -24,11 +24,7 @@ async function openCalendar(page: Page): Promise<Grid> {
 
 /** Picks an option of a plain (non-search) antd Select. */
 async function pick(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: label })
-    .click();
+  await pickOption(page, select, label);
 }
 
 const rowOf = (grid: Grid, date: string) =>

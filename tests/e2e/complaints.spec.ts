@@ -4,6 +4,7 @@ import {
   chooseOption,
   isoDaysAgo,
   navigate,
+  pickOption,
   restPointer,
   rowCount,
   signIn,
@@ -181,11 +182,7 @@ test('the register filters by type and by received date', async ({ page, host })
 
   // Type: only 建议.
   await grid.reloaded(async () => {
-    await page.getByTestId('filter-type').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: /^建议$/ })
-      .click();
+    await pickOption(page, page.getByTestId('filter-type'), /^建议$/);
   });
   await page.keyboard.press('Escape');
   const suggestions = await rowCount(page);
@@ -215,11 +212,7 @@ test('the register filters by type and by received date', async ({ page, host })
   }
   // Both filters together: the complaint recorded above is among the recent 投诉.
   await grid.reloaded(async () => {
-    await page.getByTestId('filter-type').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: /^投诉$/ })
-      .click();
+    await pickOption(page, page.getByTestId('filter-type'), /^投诉$/);
   });
   await page.keyboard.press('Escape');
   expect(await grid.columnTexts('number')).toContain(number);
@@ -256,11 +249,7 @@ test('overdue complaints are highlighted in the register and the detail, and cou
   // Back to 全部: the rows not overdue are not tinted.
   await grid.reloaded(() => page.getByTestId('filter-due').getByText('全部', { exact: true }).click());
   await grid.reloaded(async () => {
-    await page.getByTestId('filter-status').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: /^已结案$/ })
-      .click();
+    await pickOption(page, page.getByTestId('filter-status'), /^已结案$/);
   });
   await page.keyboard.press('Escape');
   await expect(grid.cell(0, 'number')).not.toHaveClass(/complaint-overdue/);

@@ -122,16 +122,31 @@ export function isoDaysAgo(days: number): string {
 }
 
 /**
+ * The options of the open Ant Design Select dropdown, once its opening slide has ended: a click while the list
+ * still moves can land as a mere hover and leave the filter unchanged (a CI run lost a test to it).
+ */
+export function openOptions(page: Page): Locator {
+  return page
+    .locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-enter):not(.ant-slide-up-appear):not(.ant-slide-down-enter):not(.ant-slide-down-appear)',
+    )
+    .locator('.ant-select-item-option');
+}
+
+/** Opens an Ant Design Select and clicks the option whose text matches (for selects without typing). */
+export async function pickOption(page: Page, select: Locator, text: string | RegExp): Promise<void> {
+  await select.click();
+  await openOptions(page).filter({ hasText: text }).first().click();
+}
+
+/**
  * Picks an option of an Ant Design Select by typing to search and clicking the option that contains `text`;
  * returns the option's full label.
  */
 export async function chooseOption(page: Page, select: Locator, text: string): Promise<string> {
   await select.click();
   await select.fill(text);
-  const option = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first();
+  const option = openOptions(page).filter({ hasText: text }).first();
   const label = (await option.getAttribute('title')) ?? (await option.textContent()) ?? '';
   await option.click();
   return label;
