@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { DEMO_USERS, fieldError, logout, navigate, navItem, restPointer, signInDemo } from './support/app';
+import { DEMO_USERS, fieldError, logout, navigate, navItem, openOptions, restPointer, signInDemo } from './support/app';
 import { Grid } from './support/grid';
 import { gotoCustomer, openTab } from './support/customers';
 
@@ -50,7 +50,7 @@ test('kuguan requests access to a customer by code or name; the form refuses a r
   const select = form.getByLabel('客户');
   await select.click();
   await select.fill('KH0000');
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
+  const option = openOptions(page).first();
   await expect(option).toBeVisible();
   const [code, ...name] = ((await option.getAttribute('title')) ?? '').split(' ');
   chosen = { code: code!, name: name.join(' ') };
@@ -72,7 +72,7 @@ test('kuguan requests access to a customer by code or name; the form refuses a r
   await page.getByTestId('new-request').click();
   await select.click();
   await select.fill(chosen.code);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+  await openOptions(page).first().click();
   await form.getByLabel('申请事由').fill('再次申请');
   await page.getByTestId('submit-request').click();
   await expect(form.getByRole('alert')).toContainText(`您对“${chosen.name}”的访问申请正在等待审批`);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { chooseOption, fieldError, isoDaysAgo, navigate, restPointer, rowCount, signInAdmin, signInDemo, typeDate } from './support/app';
+import { chooseOption, fieldError, isoDaysAgo, navigate, openOptions, restPointer, rowCount, signInAdmin, signInDemo, typeDate } from './support/app';
 import { Grid } from './support/grid';
 import { createCustomer, customerForm, openCustomerList, openNewCustomer, fillCustomer, openTab, saveNewCustomer } from './support/customers';
 import { bridgeOf } from './support/bridge';
@@ -74,7 +74,7 @@ test('a visit recorded on the customer page, with a contact on file, shows in th
 
   // The person met comes from the customer's contacts: picking one fills in the title.
   await form.getByLabel('接待人').fill('周');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '周建国（总经理）' }).click();
+  await openOptions(page).filter({ hasText: '周建国（总经理）' }).click();
   await expect(form.getByLabel('职务')).toHaveValue('总经理');
   await form.getByLabel('客户需求').fill('希望增加节日礼盒供应');
   await form.getByRole('checkbox', { name: '重要信息' }).check();
