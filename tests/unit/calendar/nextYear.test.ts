@@ -1,35 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, freshBackend, type TestEnv, type TestUser } from '../helpers/env';
+import { freshBackend, type TestEnv, type TestUser } from '../helpers/env';
 import type { Caller } from '../../../electron/backend/index';
+import { closeChecked, inOfficeTimeZone, jumpAndSignIn } from '../helpers/officeTime';
 
 const line = (items: { id: string }[]) => items.filter((i) => i.id === 'calendar.nextYearMissing');
 
 /** calendar.md: from December on, the app warns when next year has no entries yet. */
 describe("next year's calendar reminder", () => {
-  const originalTz = process.env.TZ;
   let env: TestEnv;
   let clerk: TestUser;
   let admin: Caller;
+  const jump = async (at: string) => ({ admin, user: clerk } = await jumpAndSignIn(env, at, clerk));
 
-  /** Moves the clock; sessions idle that long have ended, so both users log in again. */
-  async function jump(at: string) {
-    env.clock.set(at);
-    admin = await env.login(ADMIN.username, ADMIN.password);
-    clerk = { ...clerk, caller: await env.login(clerk.username, clerk.password) };
-  }
-
+  inOfficeTimeZone();
   beforeAll(async () => {
-    process.env.TZ = 'Asia/Shanghai';
     env = await freshBackend({ start: '2026-11-30T02:00:00Z' });
     clerk = await env.createUser({ roles: ['clerk'] });
     admin = env.admin.caller;
   });
-  afterAll(async () => {
-    expect(env.loggedErrors).toEqual([]);
-    await env.close();
-    if (originalTz === undefined) delete process.env.TZ;
-    else process.env.TZ = originalTz;
-  });
+  afterAll(() => closeChecked(env));
 
   it('stays quiet in November', async () => {
     expect(line(await env.call(admin, 'dashboard.today', {}))).toEqual([]);

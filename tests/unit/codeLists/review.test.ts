@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterOf } from '@shared/quarters';
 import { ADMIN, freshBackend, type TestEnv, type TestUser } from '../helpers/env';
 import type { Caller } from '../../../electron/backend/index';
+import { closeChecked, inOfficeTimeZone, jumpAndSignIn } from '../helpers/officeTime';
 import { demoOffice } from '../helpers/demo';
 
 const reminder = (items: { id: string; params: Record<string, unknown> }[]) => items.filter((i) => i.id === 'codeLists.reviewDue');
@@ -23,30 +24,18 @@ describe('quarterOf', () => {
 
 /** customers.md: business format, market type and market size are admin-maintained code lists, "reviewed quarterly". */
 describe('the quarterly review of the code lists', () => {
-  const originalTz = process.env.TZ;
   let env: TestEnv;
   let clerk: TestUser;
   let admin: Caller;
+  const jump = async (at: string) => ({ admin, user: clerk } = await jumpAndSignIn(env, at, clerk));
 
-  /** Moves the clock; sessions idle that long have ended, so both users log in again. */
-  async function jump(at: string) {
-    env.clock.set(at);
-    admin = await env.login(ADMIN.username, ADMIN.password);
-    clerk = { ...clerk, caller: await env.login(clerk.username, clerk.password) };
-  }
-
+  inOfficeTimeZone();
   beforeAll(async () => {
-    process.env.TZ = 'Asia/Shanghai';
     env = await freshBackend({ start: '2026-11-25T02:00:00Z' });
     clerk = await env.createUser({ roles: ['clerk'] });
     admin = env.admin.caller;
   });
-  afterAll(async () => {
-    expect(env.loggedErrors).toEqual([]);
-    await env.close();
-    if (originalTz === undefined) delete process.env.TZ;
-    else process.env.TZ = originalTz;
-  });
+  afterAll(() => closeChecked(env));
 
   it('reminds the admin, and only the admin, while the quarter has no review', async () => {
     expect(reminder(await env.call(admin, 'dashboard.today', {}))).toEqual([

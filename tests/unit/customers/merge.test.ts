@@ -3,6 +3,7 @@ import type { ChannelInput } from '@shared/contract';
 import type { CustomerInput, CustomerRecord } from '@shared/schemas/customer';
 import type { Caller } from '../../../electron/backend/index';
 import { freshBackend, type TestEnv, type TestUser } from '../helpers/env';
+import { closeChecked } from '../helpers/officeTime';
 import { contactValues, createCustomer, customerValues, today } from '../helpers/customers';
 import { visitValues } from '../helpers/visits';
 import { archiveDocValues, contractValues, createContract } from '../helpers/contracts';
@@ -39,6 +40,12 @@ async function customerOf(env: TestEnv, caller: Caller, id: number): Promise<Cus
   return (await env.call(caller, 'customers.get', { id })).customer;
 }
 
+/** A fresh backend (real migrations, real file) with one staff member to manage the customers. */
+async function officeWithStaff(): Promise<{ env: TestEnv; staffId: number }> {
+  const env = await freshBackend();
+  return { env, staffId: await env.createStaff() };
+}
+
 /** The customer_id of every row of `table` with one of `ids`, in id order. */
 async function ownersOf(env: TestEnv, table: string, ids: number[]): Promise<number[]> {
   const rows = await env.backend.store.reader.all<{ customer_id: number }>(
@@ -58,10 +65,7 @@ describe('merging moves everything filed under the duplicate to the kept custome
     zhang = await env.createStaff({ employeeNo: 'KM001', name: '张伟' });
     li = await env.createStaff({ employeeNo: 'KM002', name: '李娜' });
   });
-  afterAll(async () => {
-    expect(env.loggedErrors).toEqual([]);
-    await env.close();
-  });
+  afterAll(() => closeChecked(env));
 
   it('previews the counts of both sides, then moves contacts, visits, plans, contracts, complaints and documents, and archives the duplicate', async () => {
     const admin = env.admin.caller;
@@ -319,10 +323,7 @@ describe('a merge that cannot be done is refused and changes nothing; the previe
     staffAdmin = await env.createUser({ roles: ['admin'], projectStaff: true, displayName: '项目管理员' });
     staffId = await env.createStaff();
   });
-  afterAll(async () => {
-    expect(env.loggedErrors).toEqual([]);
-    await env.close();
-  });
+  afterAll(() => closeChecked(env));
 
   const pair = async (keepClass: 'A' | 'B' = 'B', dupClass: 'A' | 'B' = 'B') => [
     (await newCustomer(env, staffAdmin.caller, staffId, { abcClass: keepClass })).customer,
@@ -463,14 +464,8 @@ describe('who may merge', () => {
   let env: TestEnv;
   let staffId: number;
 
-  beforeAll(async () => {
-    env = await freshBackend();
-    staffId = await env.createStaff();
-  });
-  afterAll(async () => {
-    expect(env.loggedErrors).toEqual([]);
-    await env.close();
-  });
+  beforeAll(async () => ({ env, staffId } = await officeWithStaff()));
+  afterAll(() => closeChecked(env));
 
   it('a clerk may neither preview nor merge', async () => {
     const clerk = await env.createUser({ roles: ['clerk'], projectStaff: true });
@@ -503,14 +498,8 @@ describe('a merged duplicate stays archived', () => {
   let env: TestEnv;
   let staffId: number;
 
-  beforeAll(async () => {
-    env = await freshBackend();
-    staffId = await env.createStaff();
-  });
-  afterAll(async () => {
-    expect(env.loggedErrors).toEqual([]);
-    await env.close();
-  });
+  beforeAll(async () => ({ env, staffId } = await officeWithStaff()));
+  afterAll(() => closeChecked(env));
 
   it('refuses to restore a merged duplicate, naming the customer it went into', async () => {
     const admin = env.admin.caller;
@@ -545,10 +534,7 @@ describe('A-class customers merge with each other', () => {
   beforeAll(async () => {
     env = await freshBackend();
   });
-  afterAll(async () => {
-    expect(env.loggedErrors).toEqual([]);
-    await env.close();
-  });
+  afterAll(() => closeChecked(env));
 
   it('merges two A-class customers for an admin with project staff', async () => {
     const staffAdmin = await env.createUser({ roles: ['admin'], projectStaff: true });
